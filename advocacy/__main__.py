@@ -1,0 +1,5 @@
+"""``python -m advocacy`` runs the command line."""
+
+from advocacy.cli import main
+
+main()

@@ -1,0 +1,142 @@
+"""The ``advocacy`` command: options in, one call of the core, paths and messages out.
+
+This is the one place that catches :class:`AdvocacyError`: it prints the message on stderr and
+exits 1 (2 for wrong usage). Heavy libraries are imported inside the commands that use them, so
+``advocacy --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from advocacy.errors import AdvocacyError, FactsError, UsageError
+
+app = typer.Typer(
+    name="advocacy",
+    help="Turn verified facts about a human-rights case into appeals, summaries and chronologies.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Case files to check.", show_default=False)],
+) -> None:
+    """Check case files: every problem with its file:line:col; a summary line per valid file."""
+    from advocacy.facts import load_case
+
+    failed = False
+    for path in files:
+        try:
+            loaded = load_case(path)
+        except FactsError as err:
+            _err(str(err))
+            failed = True
+            continue
+        for warning in loaded.warnings:
+            _err(str(warning))
+        print(f"{path}: ok: {summary(loaded.case)}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def summary(case: object) -> str:
+    """One line on what a case holds."""
+    from advocacy.models import Case
+
+    assert isinstance(case, Case)
+    names = ", ".join(case.person(pid).name for pid in case.defenders)
+
+    def count(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return (
+        f"{case.id} ({names}): {count(len(case.defenders), 'defender')}, "
+        f"{count(len(case.people), 'person')}".replace("persons", "people")
+        + f", {count(len(case.events), 'event')}, {count(len(case.charges), 'charge')}, "
+        f"{count(len(case.sources), 'source')}, {count(len(case.appeals), 'appeal')}; "
+        f"current to {case.updated.isoformat()}"
+    )
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        str, typer.Argument(help="Which file's schema: 'case' or 'letterhead'.")
+    ] = "case",
+) -> None:
+    """Print the JSON Schema of case files (or letterheads), for editor completion."""
+    from advocacy.schema import json_schema
+
+    print(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def new(
+    case_id: Annotated[str, typer.Argument(help="Id of the new case, e.g. 'kz-name-2025'.")],
+    folder: Annotated[
+        Path, typer.Option("--dir", help="Where case files live.", file_okay=False)
+    ] = Path("facts"),
+) -> None:
+    """Write a commented case file that validates, to fill in."""
+    from advocacy.scaffold import new_case
+
+    path = new_case(case_id, folder, dt.date.today())
+    _err(f"wrote {path}: fill it in, then run `advocacy validate {path}`")
+    print(path)
+
+
+@app.command()
+def render(
+    kind: Annotated[str, typer.Argument(help="Document kind: appeal.", show_default=False)],
+    facts: Annotated[Path, typer.Argument(help="The case file.", show_default=False)],
+    formats: Annotated[
+        list[str] | None,
+        typer.Option("--format", "-f", help="pdf or docx; repeat for both (default: both)."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Folder to write into.", file_okay=False)
+    ] = None,
+    appeal: Annotated[
+        str | None, typer.Option(help="Id of the appeal to render (default: the latest).")
+    ] = None,
+) -> None:
+    """Render a document of a case; print each written path on stdout."""
+    from advocacy.documents import KINDS, document
+    from advocacy.facts import load_case
+    from advocacy.render import render as render_document
+
+    if kind not in KINDS:
+        raise UsageError(f"no document kind {kind!r}; choose one of: {', '.join(KINDS)}")
+    loaded = load_case(facts)
+    for warning in loaded.warnings:
+        _err(str(warning))
+    doc = document(loaded, kind, appeal)
+    folder = out if out is not None else Path("output") / loaded.case.id
+    for path in render_document(doc, formats or ["pdf", "docx"], folder):
+        print(path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script; ``argv`` defaults to the command line."""
+    try:
+        app(args=argv, prog_name="advocacy")
+    except UsageError as err:
+        _err(f"error: {err}")
+        sys.exit(2)
+    except AdvocacyError as err:
+        _err(str(err) if isinstance(err, FactsError) else f"error: {err}")
+        sys.exit(1)

@@ -1,0 +1,163 @@
+"""Partial, uncertain and approximate dates, written in EDTF.
+
+Case files give dates as the sources give them: a day, a month, a year, an interval, "around May",
+"May, unconfirmed". The Library of Congress Extended Date/Time Format says all of these
+(``2025-07-31``, ``2025-08``, ``2004``, ``2016-05-16/2016-05-20``, ``2025-05~``, ``2025-05?``);
+the ``edtf`` package parses them. :class:`EdtfDate` wraps one parsed value with what documents
+need: its earliest and latest day, how precise it is, and a sort key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+Precision = Literal["year", "month", "day"]
+
+_PART = re.compile(r"^(?P<y>-?\d{4})(?:-(?P<m>\d{2}|XX))?(?:-(?P<d>\d{2}|XX))?(?P<q>[?~%])?$")
+
+EDTF_HELP = (
+    "use an EDTF date: 2025-07-31, 2025-08, 2004, 2016-05-16/2016-05-20, "
+    "2025-05~ (approximate) or 2025-05? (uncertain)"
+)
+
+
+@dataclass(frozen=True)
+class DatePart:
+    """One end of a date (or the whole of a single date): its span and qualifiers."""
+
+    lower: dt.date
+    upper: dt.date
+    precision: Precision
+    approximate: bool = False
+    uncertain: bool = False
+
+
+@dataclass(frozen=True)
+class EdtfDate:
+    """A date as precise as its source: a day, month, year or interval, maybe qualified."""
+
+    text: str
+    start: DatePart = field(compare=False)
+    end: DatePart | None = field(default=None, compare=False)
+
+    @classmethod
+    def parse(cls, value: object) -> EdtfDate:
+        """Parse an EDTF string; YAML's ints (``2004``) and dates (``2025-07-31``) count too.
+
+        Raises ValueError with a message fit for a user.
+        """
+        text = _as_text(value)
+        if "/" in text:
+            first, _, second = text.partition("/")
+            start, end = _parse_part(first), _parse_part(second)
+            if end.upper < start.lower:
+                raise ValueError(
+                    f"the interval {text!r} ends ({second}) before it starts ({first})"
+                )
+            return cls(text, start, end)
+        return cls(text, _parse_part(text))
+
+    @property
+    def is_interval(self) -> bool:
+        """True for ``start/end`` dates."""
+        return self.end is not None
+
+    @property
+    def lower(self) -> dt.date:
+        """The earliest day the date can mean."""
+        return self.start.lower
+
+    @property
+    def upper(self) -> dt.date:
+        """The latest day the date can mean."""
+        return (self.end or self.start).upper
+
+    @property
+    def approximate(self) -> bool:
+        """True when the source gives the date only roughly (``~``)."""
+        return self.start.approximate or bool(self.end and self.end.approximate)
+
+    @property
+    def uncertain(self) -> bool:
+        """True when the source is unsure of the date (``?``)."""
+        return self.start.uncertain or bool(self.end and self.end.uncertain)
+
+    @property
+    def sort_key(self) -> tuple[dt.date, int]:
+        """Order by start; on a tie the wider date (a year, a month) comes before the days in it."""
+        return (self.lower, -(self.upper - self.lower).days)
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [{"type": "string"}, {"type": "integer"}],
+            "examples": ["2025-07-31", "2025-08", "2004", "2016-05-16/2016-05-20", "2025-05~"],
+        }
+
+
+def _validate(value: object) -> EdtfDate:
+    if isinstance(value, EdtfDate):
+        return value
+    return EdtfDate.parse(value)
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a date; {EDTF_HELP}")
+    if isinstance(value, dt.datetime):
+        raise ValueError("give a date without a time of day")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return f"{value:04d}"
+    if isinstance(value, str):
+        return value.strip()
+    raise ValueError(f"{value!r} is not a date; {EDTF_HELP}")
+
+
+def _parse_part(text: str) -> DatePart:
+    match = _PART.match(text)
+    if not match:
+        raise ValueError(f"{text!r} is not a date this tool understands; {EDTF_HELP}")
+    from edtf import parse_edtf  # imported here: edtf is slow to import and only loading needs it
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
+    try:
+        parsed = parse_edtf(text)
+    except EDTFParseException:
+        raise ValueError(f"{text!r} is not a valid date; {EDTF_HELP}") from None
+    lower, upper = _to_date(parsed.lower_strict()), _to_date(parsed.upper_strict())
+    known = [g for g in (match["m"], match["d"]) if g and g != "XX"]
+    precision: Precision = ("year", "month", "day")[len(known)]
+    qualifier = match["q"] or ""
+    return DatePart(
+        lower=lower,
+        upper=upper,
+        precision=precision,
+        approximate=qualifier in "~%" and qualifier != "",
+        uncertain=qualifier in "?%" and qualifier != "",
+    )
+
+
+def _to_date(value: Any) -> dt.date:
+    return dt.date(value.tm_year, value.tm_mon, value.tm_mday)

@@ -1,0 +1,84 @@
+"""The one Jinja environment every template renders in, HTML and DOCX alike.
+
+Sandboxed (templates come from many hands), strict (a misspelt variable is an error, not an
+empty string) and autoescaping (fact text is never markup). The filters are the same in both
+formats; only ``rich``, which draws narrative emphasis, differs: HTML tags for the PDF, Word
+runs for the DOCX.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import BaseLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from advocacy import words
+from advocacy.markup import plain, runs
+
+RichFilter = Callable[[str], Any]
+
+
+def environment(loader: BaseLoader | None = None, rich: RichFilter | None = None) -> Any:
+    """A sandboxed, strict, autoescaping environment with the advocacy filters.
+
+    ``rich`` turns narrative text into styled output; it defaults to HTML.
+    """
+    env = ImmutableSandboxedEnvironment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        date_words=_date_words,
+        money=_money,
+        country=_country,
+        list_words=_list_words,
+        plain=plain,
+        rich=rich or rich_html,
+    )
+    return env
+
+
+def rich_html(text: str) -> Markup:
+    """Narrative text as HTML: escaped text inside <em>, <strong> and <a>."""
+    html = []
+    for run in runs(text):
+        part = str(escape(run.text))
+        if run.italic:
+            part = f"<em>{part}</em>"
+        if run.bold:
+            part = f"<strong>{part}</strong>"
+        if run.link:
+            part = f'<a href="{escape(run.link)}">{part}</a>'
+        html.append(part)
+    return Markup("".join(html))
+
+
+def _lang(context: Context) -> str:
+    return str(context.get("lang", "en"))
+
+
+@pass_context
+def _date_words(context: Context, value: Any) -> str:
+    return words.date_words(value, _lang(context))
+
+
+@pass_context
+def _money(context: Context, value: Any) -> str:
+    return words.money_words(value, _lang(context))
+
+
+@pass_context
+def _country(context: Context, code: str) -> str:
+    return words.country_name(code, _lang(context))
+
+
+@pass_context
+def _list_words(context: Context, items: Any) -> str:
+    return words.list_words([str(item) for item in items], _lang(context))

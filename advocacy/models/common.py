@@ -1,0 +1,138 @@
+"""Building blocks shared by every fact model: ids, text, narrative text and references.
+
+References between facts (an event's sources, a person's organisations) are checked while the
+case validates: :class:`advocacy.models.case.Case` first collects every id the file defines, then
+each reference field looks its id up, so an unknown id is reported at the exact place it is used,
+together with every other problem in the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+IdKind = Literal["person", "organisation", "source", "event"]
+
+
+class FactModel(BaseModel):
+    """Base of every fact model: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# C0 and C1 control characters other than tab and newline never belong in a fact.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)")
+_SCHEMES = ("https://", "http://", "mailto:")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"{value!r} is not an id: use lower-case letters, digits and single hyphens, "
+            "e.g. 'marat-zhylanbayev'"
+        )
+    return value
+
+
+def _no_control(value: str) -> None:
+    bad = _CONTROL.search(value)
+    if bad:
+        raise ValueError(
+            f"contains the control character U+{ord(bad.group()):04X} at position "
+            f"{bad.start() + 1}; remove it (it often comes from text pasted from a PDF)"
+        )
+
+
+def _text(value: str) -> str:
+    _no_control(value)
+    if "\n" in value:
+        raise ValueError("must be one line; use a narrative field for paragraphs")
+    return value
+
+
+def _narrative(value: str) -> str:
+    _no_control(value)
+    for link in _LINK.finditer(value):
+        url = link["url"]
+        if not url.startswith(_SCHEMES):
+            raise ValueError(
+                f"the link [{link['text']}]({url}) must point to an https://, http:// "
+                "or mailto: address"
+            )
+    return " ".join(value.split())
+
+
+Id = Annotated[
+    str,
+    Field(min_length=1, max_length=100, description="A short id: lower-case letters, digits, '-'."),
+    AfterValidator(_slug),
+]
+Text = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_text)]
+Narrative = Annotated[
+    str,
+    Field(min_length=1, max_length=100_000),
+    AfterValidator(_narrative),
+]
+"""Prose with inline emphasis only: *italic*, **bold** and [links](https://...)."""
+
+
+@dataclass
+class IdRegistry:
+    """The ids a case file defines, by kind, collected before its fields validate."""
+
+    ids: dict[IdKind, set[str]] = field(default_factory=dict)
+
+    def known(self, kind: IdKind) -> set[str]:
+        return self.ids.setdefault(kind, set())
+
+
+_REGISTRY: ContextVar[IdRegistry | None] = ContextVar("advocacy_ids", default=None)
+
+
+@contextmanager
+def registry(ids: IdRegistry) -> Iterator[None]:
+    """Make ``ids`` the set that reference fields check against while a case validates."""
+    token = _REGISTRY.set(ids)
+    try:
+        yield
+    finally:
+        _REGISTRY.reset(token)
+
+
+def _reference(kind: IdKind) -> AfterValidator:
+    def check(value: str) -> str:
+        ids = _REGISTRY.get()
+        if ids is not None and value not in ids.known(kind):
+            raise ValueError(f"no {kind} has the id {value!r}{_suggest(value, ids.known(kind))}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _suggest(value: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    if not known:
+        return "; none is defined in this file"
+    return ""
+
+
+PersonRef = Annotated[Id, _reference("person")]
+OrganisationRef = Annotated[Id, _reference("organisation")]
+SourceRef = Annotated[Id, _reference("source")]
+EventRef = Annotated[Id, _reference("event")]
+
+Sources = Annotated[
+    tuple[SourceRef, ...],
+    Field(description="Ids of the sources that say this (see `sources`)."),
+]

@@ -1,0 +1,32 @@
+"""Rendering documents to files: PDF through WeasyPrint, DOCX through docxtpl."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from advocacy.documents import FORMATS, Document
+from advocacy.errors import UsageError
+from advocacy.files import write_atomic
+
+
+def render(doc: Document, formats: list[str], out: Path) -> list[Path]:
+    """Render ``doc`` in each format into ``out``; return the written paths.
+
+    Every format is rendered in memory first, so a failure writes nothing.
+    """
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise UsageError(f"no format {fmt!r}; choose from: {', '.join(FORMATS)}")
+    rendered: list[tuple[Path, bytes]] = []
+    for fmt in dict.fromkeys(formats):
+        if fmt == "pdf":
+            from advocacy.render.pdf import render_pdf
+
+            rendered.append((out / f"{doc.stem}.pdf", render_pdf(doc)))
+        else:
+            from advocacy.render.docx import render_docx
+
+            rendered.append((out / f"{doc.stem}.docx", render_docx(doc)))
+    for path, data in rendered:
+        write_atomic(path, data)
+    return [path for path, _ in rendered]

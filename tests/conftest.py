@@ -1,0 +1,46 @@
+"""Shared fixtures: paths to case files and a way to run the real command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from advocacy.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUNDLED = ROOT / "facts" / "kz-toregozhina-2025.yaml"
+TINY = FIXTURES / "cases" / "tiny.yaml"
+BAD = FIXTURES / "bad"
+
+
+@dataclass
+class Result:
+    """What a run of the command printed and how it exited."""
+
+    code: int
+    out: str
+    err: str
+
+
+Runner = Callable[..., Result]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Runner:
+    """Run ``advocacy ARGS`` in this process, as a user would from the shell."""
+
+    def invoke(*args: str | Path) -> Result:
+        capsys.readouterr()
+        try:
+            main([str(arg) for arg in args])
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return invoke

@@ -1,0 +1,60 @@
+"""EDTF dates: parsing, order and wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from advocacy.dates import EdtfDate
+from advocacy.words import date_words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2025-07-31", "31 July 2025"),
+        ("2025-08", "August 2025"),
+        ("2004", "2004"),
+        ("2016-05-16/2016-05-20", "16–20 May 2016"),
+        ("2025-05~", "around May 2025"),
+        ("2025-05?", "May 2025 (unconfirmed)"),
+        ("2025-05/2025-08", "May – August 2025"),
+        ("2024-12/2025-02", "December 2024 – February 2025"),
+    ],
+)
+def test_dates_in_words(text: str, words: str) -> None:
+    assert date_words(EdtfDate.parse(text)) == words
+
+
+def test_undated_reads_date_unknown() -> None:
+    assert date_words(None) == "Date unknown"
+
+
+def test_partial_dates_sort_by_start_wider_first() -> None:
+    texts = ["2016-05-16/2016-05-20", "2010-03-16", "2004", "2016-05", "2016-05-16", "2016"]
+    ordered = sorted((EdtfDate.parse(t) for t in texts), key=lambda d: d.sort_key)
+    assert [d.text for d in ordered] == [
+        "2004",
+        "2010-03-16",
+        "2016",
+        "2016-05",
+        "2016-05-16/2016-05-20",
+        "2016-05-16",
+    ]
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 31)))
+def test_yaml_dates_and_iso_strings_are_the_same_date(day: dt.date) -> None:
+    from_date, from_text = EdtfDate.parse(day), EdtfDate.parse(day.isoformat())
+    assert from_date == from_text
+    assert (from_date.lower, from_date.upper) == (day, day)
+
+
+@given(st.integers(min_value=1000, max_value=2999))
+def test_a_yaml_int_is_a_year(year: int) -> None:
+    parsed = EdtfDate.parse(year)
+    assert parsed.text == str(year)
+    assert (parsed.lower, parsed.upper) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
