@@ -9,6 +9,7 @@ need: its earliest and latest day, how precise it is, and a sort key.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -137,26 +138,42 @@ def _as_text(value: object) -> str:
 
 def _parse_part(text: str) -> DatePart:
     match = _PART.match(text)
-    if not match:
-        raise ValueError(f"{text!r} is not a date this tool understands; {EDTF_HELP}")
-    from edtf import parse_edtf  # imported here: edtf is slow to import and only loading needs it
+    if match is None:
+        return _parse_with_edtf(text)
+    qualifier = match["q"] or ""
+    approximate, uncertain = qualifier in ("~", "%"), qualifier in ("?", "%")
+    year, month, day = match["y"], match["m"], match["d"]
+    if "XX" in (month, day) or year.startswith("-"):
+        return _parse_with_edtf(text)
+    # The common forms (a year, a month, a day, maybe qualified) are computed here: the edtf
+    # package's grammar takes milliseconds a date, and a case file holds a hundred of them.
+    try:
+        if day is not None:
+            lower = upper = dt.date(int(year), int(month), int(day))
+            return DatePart(lower, upper, "day", approximate, uncertain)
+        if month is not None:
+            lower = dt.date(int(year), int(month), 1)
+            last = calendar.monthrange(lower.year, lower.month)[1]
+            return DatePart(lower, lower.replace(day=last), "month", approximate, uncertain)
+        lower = dt.date(int(year), 1, 1)
+        return DatePart(lower, dt.date(int(year), 12, 31), "year", approximate, uncertain)
+    except ValueError:  # month 21-24 are seasons; anything else out of range fails there
+        return _parse_with_edtf(text)
+
+
+def _parse_with_edtf(text: str) -> DatePart:
+    """Every other EDTF form (unspecified digits, seasons, ...), through the edtf package."""
+    from edtf import parse_edtf
     from edtf.parser.edtf_exceptions import EDTFParseException
 
     try:
         parsed = parse_edtf(text)
-    except EDTFParseException:
-        raise ValueError(f"{text!r} is not a valid date; {EDTF_HELP}") from None
-    lower, upper = _to_date(parsed.lower_strict()), _to_date(parsed.upper_strict())
-    known = [g for g in (match["m"], match["d"]) if g and g != "XX"]
-    precision: Precision = ("year", "month", "day")[len(known)]
-    qualifier = match["q"] or ""
-    return DatePart(
-        lower=lower,
-        upper=upper,
-        precision=precision,
-        approximate=qualifier in "~%" and qualifier != "",
-        uncertain=qualifier in "?%" and qualifier != "",
-    )
+        lower, upper = _to_date(parsed.lower_strict()), _to_date(parsed.upper_strict())
+    except (EDTFParseException, AttributeError, ValueError, OverflowError):
+        raise ValueError(f"{text!r} is not a date this tool understands; {EDTF_HELP}") from None
+    span = (upper - lower).days
+    precision: Precision = "day" if span == 0 else "month" if span < 32 else "year"
+    return DatePart(lower, upper, precision, "~" in text or "%" in text, "?" in text or "%" in text)
 
 
 def _to_date(value: Any) -> dt.date:

@@ -58,3 +58,27 @@ def test_a_yaml_int_is_a_year(year: int) -> None:
     parsed = EdtfDate.parse(year)
     assert parsed.text == str(year)
     assert (parsed.lower, parsed.upper) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+@given(
+    st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(2999, 12, 31)),
+    st.sampled_from(["year", "month", "day"]),
+    st.sampled_from(["", "~", "?", "%"]),
+)
+def test_the_fast_path_agrees_with_the_edtf_package(
+    day: dt.date, precision: str, qualifier: str
+) -> None:
+    from advocacy.dates import _parse_with_edtf
+
+    text = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}[precision]
+    text = day.strftime(text) + qualifier
+    fast, slow = EdtfDate.parse(text).start, _parse_with_edtf(text)
+    assert (fast.lower, fast.upper, fast.precision) == (slow.lower, slow.upper, slow.precision)
+    assert (fast.approximate, fast.uncertain) == (slow.approximate, slow.uncertain)
+
+
+def test_other_edtf_forms_go_through_the_edtf_package() -> None:
+    spring = EdtfDate.parse("2025-21")
+    assert (spring.lower, spring.upper) == (dt.date(2025, 3, 1), dt.date(2025, 5, 31))
+    decade = EdtfDate.parse("201X")
+    assert (decade.lower, decade.upper) == (dt.date(2010, 1, 1), dt.date(2019, 12, 31))

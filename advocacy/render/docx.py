@@ -46,13 +46,20 @@ def render_docx(doc: Document) -> bytes:
         raise template_error(err, name) from err
     # Set after rendering, in Python: through Jinja they would be escaped twice.
     properties = template.docx.core_properties
-    properties.title = doc.title
-    properties.author = doc.author
-    properties.subject = doc.subject
-    properties.keywords = ", ".join(doc.keywords)
+    properties.title = _fit(doc.title)
+    properties.author = _fit(doc.author)
+    properties.subject = _fit(doc.subject)
+    properties.keywords = _fit(", ".join(doc.keywords))
     properties.language = doc.lang
-    properties.last_modified_by = doc.author
+    properties.last_modified_by = _fit(doc.author)
     properties.comments = ""
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    """Word's core properties hold at most 255 characters: cut longer ones at a word, with '…'."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,63 @@
+"""What a reader sees in a PDF or a DOCX, as text to compare."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from pypdf import PdfReader
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+PAGE_FOOTER = re.compile(r"Page \d+ of \d+")
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page, page footers removed."""
+    pages = [page.extract_text() or "" for page in PdfReader(path).pages]
+    return PAGE_FOOTER.sub(" ", "\n".join(pages))
+
+
+def docx_paragraphs(path: Path, part: str = "word/document.xml") -> list[str]:
+    """The text of each paragraph of the body (w:t runs joined, tabs as spaces), in order."""
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read(part))
+    paragraphs = []
+    for paragraph in root.iter(f"{W}p"):
+        text = "".join(
+            node.text or "" if node.tag == f"{W}t" else " "
+            for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br")
+        )
+        paragraphs.append(text)
+    return paragraphs
+
+
+def docx_text(path: Path) -> str:
+    """The body text of a DOCX, a paragraph a line."""
+    return "\n".join(docx_paragraphs(path))
+
+
+def normalise(text: str) -> str:
+    """One space between words, NFC, no soft hyphens."""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    return " ".join(text.split())
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text, normalised, in order."""
+    return [s for s in re.split(r"(?<=[.;:!?])\s+", normalise(text)) if s]
+
+
+def in_order(text: str, parts: list[str]) -> list[str]:
+    """The parts that are missing or out of order in ``text`` (empty when all are in order)."""
+    text = normalise(text)
+    wrong, start = [], 0
+    for part in parts:
+        found = text.find(normalise(part), start)
+        if found < 0:
+            wrong.append(part)
+        else:
+            start = found + len(normalise(part))
+    return wrong

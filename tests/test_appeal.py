@@ -1,0 +1,176 @@
+"""The urgent appeal, as a reader gets it in PDF and in Word."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from docx import Document as WordDocument
+from pypdf import PdfReader
+from ruamel.yaml import YAML
+
+from advocacy.facts import load_case
+from advocacy.markup import plain
+from tests.conftest import BUNDLED, TINY, Runner
+from tests.extract import docx_text, in_order, normalise, pdf_text, sentences
+
+
+@pytest.fixture(scope="module")
+def letters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The bundled case's appeal rendered once, in both formats, by the real command."""
+    from advocacy.cli import main
+
+    out = tmp_path_factory.mktemp("appeal")
+    try:
+        main(["render", "appeal", str(BUNDLED), "--format", "pdf", "--format", "docx",
+              "--out", str(out)])  # fmt: skip
+    except SystemExit as done:
+        assert done.code in (0, None)
+    return out / "appeal-fld-2025-08-05.pdf", out / "appeal-fld-2025-08-05.docx"
+
+
+def _expected_order() -> list[str]:
+    case = load_case(BUNDLED).case
+    appeal = case.appeal()
+    parts = ["Front Line Defenders", "5 August 2025", appeal.title, plain(appeal.lead)]
+    parts.append("Front Line Defenders urges the authorities in Kazakhstan to:")
+    for number, demand in enumerate(appeal.demands, 1):
+        parts += [f"{number}.", plain(demand)]
+    return parts
+
+
+def test_the_command_prints_exactly_the_written_paths(tmp_path: Path, run: Runner) -> None:
+    result = run("render", "appeal", BUNDLED, "-f", "pdf", "-f", "docx", "-o", tmp_path)
+    assert result.code == 0, result.err
+    pdf, docx = tmp_path / "appeal-fld-2025-08-05.pdf", tmp_path / "appeal-fld-2025-08-05.docx"
+    assert result.out == f"{pdf}\n{docx}\n"
+    assert sorted(tmp_path.iterdir()) == [docx, pdf]
+
+
+def test_default_output_folder_is_output_case_id(
+    tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("render", "appeal", BUNDLED, "--format", "pdf")
+    assert result.out == "output/kz-toregozhina-2025/appeal-fld-2025-08-05.pdf\n"
+    assert (tmp_path / "output" / "kz-toregozhina-2025" / "appeal-fld-2025-08-05.pdf").is_file()
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_sections_come_in_the_order_of_the_seed_letter(
+    letters: tuple[Path, Path], fmt: str
+) -> None:
+    pdf, docx = letters
+    text = pdf_text(pdf) if fmt == "pdf" else docx_text(docx)
+    assert in_order(text, _expected_order()) == []
+    signatory_after_demands = normalise(text).rfind("Front Line Defenders Board of Directors")
+    assert signatory_after_demands > normalise(text).find(
+        plain(load_case(BUNDLED).case.appeal().demands[-1])
+    )
+    assert "Bakhytzhan Toregozhina" in text and "Бақытжан Төреғожина" in text
+
+
+def test_pdf_and_docx_say_the_same_sentences(letters: tuple[Path, Path]) -> None:
+    pdf, docx = letters
+    assert sentences(pdf_text(pdf)) == sentences(docx_text(docx))
+
+
+def test_the_pdf_is_a4_with_page_numbers_and_embedded_fonts(letters: tuple[Path, Path]) -> None:
+    reader = PdfReader(letters[0])
+    count = len(reader.pages)
+    assert 1 < count <= 4
+    for number, page in enumerate(reader.pages, 1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (595, 842)  # A4 in points
+        assert f"Page {number} of {count}" in (page.extract_text() or "")
+        for font in _fonts(page):
+            descriptor = (
+                font.get("/FontDescriptor")
+                or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            )
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+
+
+def _fonts(page: Any) -> list[Any]:
+    resources = page["/Resources"]
+    fonts = resources.get("/Font", {})
+    return [fonts[name].get_object() for name in fonts]
+
+
+def test_pdf_metadata_language_and_outline(letters: tuple[Path, Path]) -> None:
+    reader = PdfReader(letters[0])
+    info = reader.metadata
+    assert info is not None
+    title = "Kazakhstan: Bakhytzhan Toregozhina fined for social media post"
+    assert info.title == title
+    assert info.author == "Front Line Defenders"
+    assert info.subject == f"Urgent appeal of 2025-08-05: {title}"
+    assert "Bakhytzhan Toregozhina" in str(info.get("/Keywords"))
+    trailer: Any = reader.trailer
+    assert trailer["/Root"]["/Lang"] == "en"
+    top, sections = cast(Any, reader.outline)
+    assert top.title == title
+    assert [item.title for item in sections] == ["Profile", "Facts", "Concern", "Demands", "Board"]
+
+
+def test_docx_opens_with_its_core_properties(letters: tuple[Path, Path]) -> None:
+    properties = WordDocument(str(letters[1])).core_properties
+    assert properties.title == "Kazakhstan: Bakhytzhan Toregozhina fined for social media post"
+    assert properties.author == "Front Line Defenders"
+    assert properties.language == "en"
+
+
+def test_emphasis_comes_out_as_italics_and_bold_in_both_formats(letters: tuple[Path, Path]) -> None:
+    document = WordDocument(str(letters[1]))
+    runs = [run for paragraph in document.paragraphs for run in paragraph.runs]
+    italic = " ".join(run.text for run in runs if run.italic)
+    bold = " ".join(run.text for run in runs if run.bold)
+    assert "disseminating false information by online platform users" in italic
+    assert "Bakhytzhan Toregozhina" in bold
+    faces = {
+        str(font["/BaseFont"]) for page in PdfReader(letters[0]).pages for font in _fonts(page)
+    }
+    assert any(face.endswith("Noto-Sans-Italic") for face in faces), faces
+    assert any(face.endswith("Noto-Sans-Bold") for face in faces), faces
+
+
+LONG_WORD = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 6
+SPECIAL = f"& < > \" ' {{{{ x }}}} {{% if y %}} 😀 שלום {LONG_WORD} &amp; <b>bold</b>"
+
+
+def _special_case(folder: Path) -> Path:
+    """The tiny case with every text field an appeal prints holding the special characters."""
+    yaml = YAML()
+    data = yaml.load(TINY.read_text())
+    data["people"][0]["name"] = SPECIAL
+    data["people"][0]["profile"] = SPECIAL
+    appeal = data["appeals"][0]
+    for key in ("title", "lead", "concern"):
+        appeal[key] = SPECIAL
+    appeal["paragraphs"][0]["text"] = SPECIAL
+    appeal["demands"] = [SPECIAL, SPECIAL]
+    (folder / "letterheads").mkdir(parents=True)
+    shutil.copy(TINY.parent / "letterheads" / "example-ngo.yaml", folder / "letterheads")
+    path = folder / "tiny.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return path
+
+
+def test_special_characters_come_out_literally_in_both_formats(tmp_path: Path, run: Runner) -> None:
+    path = _special_case(tmp_path / "case")
+    case = load_case(path).case
+    assert case.appeal().lead == SPECIAL and case.appeal().demands == (SPECIAL, SPECIAL)
+    result = run("render", "appeal", path, "-f", "pdf", "-f", "docx", "-o", tmp_path / "out")
+    assert result.code == 0, result.err
+    pdf = tmp_path / "out" / "appeal-first.pdf"
+    docx = tmp_path / "out" / "appeal-first.docx"
+    WordDocument(str(docx))  # opens: a raw & did not corrupt the XML
+    squeeze = str.maketrans("", "", " \n\u200e\u200f")
+    for text in (pdf_text(pdf), docx_text(docx)):
+        flat = text.translate(squeeze)
+        for token in ("&<>\"'", "{{x}}", "{%ify%}", "😀", LONG_WORD, "&amp;<b>bold</b>"):
+            assert flat.count(token) >= 5, (token, text[:500])
+        assert "שלום" in text or "םולש" in text
