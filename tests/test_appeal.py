@@ -174,3 +174,74 @@ def test_special_characters_come_out_literally_in_both_formats(tmp_path: Path, r
         for token in ("&<>\"'", "{{x}}", "{%ify%}", "😀", LONG_WORD, "&amp;<b>bold</b>"):
             assert flat.count(token) >= 5, (token, text[:500])
         assert "שלום" in text or "םולש" in text
+
+
+def _tiny_with(folder: Path, change: dict[str, str]) -> Path:
+    """A copy of the tiny case with some appeal fields replaced."""
+    yaml = YAML()
+    data = yaml.load(TINY.read_text())
+    for key, value in change.items():
+        data["appeals"][0][key] = value
+    (folder / "letterheads").mkdir(parents=True)
+    shutil.copy(TINY.parent / "letterheads" / "example-ngo.yaml", folder / "letterheads")
+    path = folder / "tiny.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return path
+
+
+def test_links_become_links_in_both_formats(tmp_path: Path, run: Runner) -> None:
+    url = "https://example.org/report?a=1&b=2"
+    path = _tiny_with(tmp_path / "case", {"concern": f"We read [the report]({url}) with concern."})
+    assert run("render", "appeal", path, "-o", tmp_path / "out").code == 0
+    reader = PdfReader(tmp_path / "out" / "appeal-first.pdf")
+    uris = [
+        annot.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annot in page.get("/Annots") or []
+        if "/A" in annot.get_object()
+    ]
+    assert url in uris
+    document = WordDocument(str(tmp_path / "out" / "appeal-first.docx"))
+    targets = [rel.target_ref for rel in document.part.rels.values() if "hyperlink" in rel.reltype]
+    assert url in targets
+    assert "We read the report with concern." in docx_text(tmp_path / "out" / "appeal-first.docx")
+
+
+def test_an_unknown_appeal_kind_or_format_is_wrong_usage(tmp_path: Path, run: Runner) -> None:
+    for args in (
+        ("render", "letter", TINY),
+        ("render", "appeal", TINY, "--format", "odt"),
+        ("render", "appeal", TINY, "--appeal", "nonesuch"),
+    ):
+        result = run(*args, "-o", tmp_path)
+        assert result.code == 2, args
+        assert result.err.startswith("error: no ") and result.out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_case_file_writes_nothing(tmp_path: Path, run: Runner) -> None:
+    from tests.conftest import BAD
+
+    result = run("render", "appeal", BAD / "unknown-source.yaml", "-o", tmp_path / "out")
+    assert result.code == 1
+    assert "no source has the id 'reprot'" in result.err and "Traceback" not in result.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_broken_template_names_the_file_and_line(tmp_path: Path) -> None:
+    from advocacy.documents import TEMPLATES, document
+    from advocacy.errors import TemplateError
+    from advocacy.render.pdf import render_html
+
+    folder = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, folder)
+    html = folder / "appeal" / "appeal.html"
+    lines = html.read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if "appeal.issued|date_words" in line)
+    lines[at] = lines[at].replace("appeal.issued", "appeal.isued")
+    html.write_text("\n".join(lines))
+    doc = document(load_case(TINY), "appeal")
+    doc = type(doc)(**{**doc.__dict__, "folder": folder})
+    with pytest.raises(TemplateError, match=rf"^appeal\.html:{at + 1}: .*isued"):
+        render_html(doc)
