@@ -14,13 +14,13 @@ from typing import Any
 from advocacy.errors import RenderError, UsageError
 from advocacy.facts import LoadedCase
 from advocacy.markup import plain
-from advocacy.words import country_name
+from advocacy.words import country_name, date_words, money_words
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 """The default templates: one folder per document kind, and the shipped fonts."""
 
 FORMATS = ("pdf", "docx")
-KINDS = ("appeal",)
+KINDS = ("appeal", "chronology", "summary")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,16 @@ class Document:
     folder: Path = TEMPLATES
 
     @property
+    def template_context(self) -> dict[str, Any]:
+        """What templates receive: the context and the document's own metadata."""
+        return {
+            **self.context,
+            "meta_author": self.author,
+            "meta_subject": self.subject,
+            "meta_keywords": ", ".join(self.keywords),
+        }
+
+    @property
     def template_dir(self) -> Path:
         """The folder holding this kind's templates."""
         return self.folder / self.kind
@@ -47,6 +57,10 @@ def document(loaded: LoadedCase, kind: str, appeal_id: str | None = None) -> Doc
     """The document of ``kind`` for a loaded case."""
     if kind not in KINDS:
         raise UsageError(f"no document kind {kind!r}; choose one of: {', '.join(KINDS)}")
+    if kind == "chronology":
+        return chronology_document(loaded)
+    if kind == "summary":
+        return summary_document(loaded)
     return appeal_document(loaded, appeal_id)
 
 
@@ -91,3 +105,157 @@ def appeal_document(loaded: LoadedCase, appeal_id: str | None = None) -> Documen
             "lang": lang,
         },
     )
+
+
+def _names(loaded: LoadedCase) -> str:
+    case = loaded.case
+    return ", ".join(case.person(pid).name for pid in case.defenders)
+
+
+def _common(loaded: LoadedCase) -> dict[str, Any]:
+    case = loaded.case
+    defenders = [case.person(pid) for pid in case.defenders]
+    return {
+        "case": case,
+        "lang": case.language,
+        "defender": defenders[0],
+        "defenders": defenders,
+        "country": country_name(case.country, case.language),
+        "updated": case.updated,
+    }
+
+
+def chronology_document(loaded: LoadedCase) -> Document:
+    """Every event of the case in date order, with its status, people and sources."""
+    from advocacy.chronology import Citations, rows
+    from advocacy.figure import timeline_svg
+
+    case = loaded.case
+    citations = Citations(case)
+    table = rows(case, citations, case.language)
+    title = f"Chronology: {_names(loaded)}"
+    return Document(
+        kind="chronology",
+        stem="chronology",
+        lang=case.language,
+        title=title,
+        author=_author(loaded),
+        subject=f"Chronology of the case {case.id}, current to {case.updated.isoformat()}",
+        keywords=("chronology", "human rights defenders", *_keywords(loaded)),
+        context={
+            **_common(loaded),
+            "title": title,
+            "rows": table,
+            "sources": citations.sources,
+            "figure": timeline_svg(case, table),
+        },
+    )
+
+
+def summary_document(loaded: LoadedCase) -> Document:
+    """One or two pages: who the defender is, what is happening now, charges, demands."""
+    from advocacy.chronology import Citations, age, rows
+    from advocacy.figure import timeline_svg
+
+    case = loaded.case
+    lang = case.language
+    citations = Citations(case)
+    defenders = [case.person(pid) for pid in case.defenders]
+    profiles = [
+        {
+            "person": person,
+            "age": age(person.born.lower, case.updated)
+            if person.born and person.born.start.precision == "day"
+            else None,
+            "born": date_words(person.born, lang) if person.born else None,
+            "organisations": [case.organisation(o).name for o in person.organisations],
+            "awards": [
+                {
+                    "award": award,
+                    "date": date_words(award.date, lang) if award.date else None,
+                    "sources": citations.cite(award.sources),
+                }
+                for award in person.awards
+            ],
+            "sources": citations.cite(person.sources),
+        }
+        for person in defenders
+    ]
+    table = rows(case, Citations(case), lang)
+    own = [r for r in table if r.event.date and set(r.event.people) & set(case.defenders)]
+    latest = [
+        r for r in own if r.event.date and (case.updated - r.event.date.upper).days <= NOW_DAYS
+    ]
+    now = [
+        {"row": row, "sources": citations.cite(row.event.sources)}
+        for row in latest or own[-LATEST_AT_LEAST:]
+    ]
+    charges = [_charge(case, charge, citations, lang) for charge in case.charges]
+    appeal = case.appeal() if case.appeals else None
+    title = f"Case summary: {_names(loaded)}"
+    return Document(
+        kind="summary",
+        stem="summary",
+        lang=lang,
+        title=title,
+        author=_author(loaded),
+        subject=f"Summary of the case {case.id}, current to {case.updated.isoformat()}",
+        keywords=("case summary", "human rights defenders", *_keywords(loaded)),
+        context={
+            **_common(loaded),
+            "title": title,
+            "profiles": profiles,
+            "now": now,
+            "charges": charges,
+            "appeal": appeal,
+            "appeal_sources": citations.cite(appeal.sources) if appeal else [],
+            "sources": citations.sources,
+            "figure": timeline_svg(case, table),
+        },
+    )
+
+
+NOW_DAYS = 31
+"""'What is happening now': the defenders' events of the month before the record's date..."""
+LATEST_AT_LEAST = 3
+"""...or, when there are none, their latest few events."""
+
+
+def _charge(case: Any, charge: Any, citations: Any, lang: str) -> dict[str, Any]:
+    penalties = []
+    for money in charge.penalty:
+        words = money_words(money, lang)
+        if money.equivalents:
+            words += " (" + ", ".join(money_words(e, lang) for e in money.equivalents) + ")"
+        penalties.append({"words": words, "sources": citations.cite(money.sources)})
+    appeal = charge.appeal
+    return {
+        "charge": charge,
+        "person": case.person(charge.person),
+        "court": case.organisation(charge.court).name if charge.court else None,
+        "decided": date_words(charge.decided, lang) if charge.decided else None,
+        "penalties": penalties,
+        "appeal": {
+            "court": case.organisation(appeal.court).name,
+            "decided": date_words(appeal.decided, lang) if appeal.decided else None,
+            "outcome": appeal.outcome,
+            "sources": citations.cite(appeal.sources),
+        }
+        if appeal
+        else None,
+        "sources": citations.cite(charge.sources),
+    }
+
+
+def _author(loaded: LoadedCase) -> str:
+    """Who a case document is by: the sender of the case's latest appeal, if any."""
+    case = loaded.case
+    if case.appeals:
+        return loaded.letterheads[case.appeal().sender].organisation
+    return ""
+
+
+def _keywords(loaded: LoadedCase) -> tuple[str, ...]:
+    case = loaded.case
+    country = country_name(case.country, case.language)
+    return (country, *(case.person(pid).name for pid in case.defenders))

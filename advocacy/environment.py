@@ -39,6 +39,7 @@ def environment(loader: BaseLoader | None = None, rich: RichFilter | None = None
         money=_money,
         country=_country,
         list_words=_list_words,
+        citation=_citation,
         plain=plain,
         rich=rich or rich_html,
     )
@@ -82,3 +83,8 @@ def _country(context: Context, code: str) -> str:
 @pass_context
 def _list_words(context: Context, items: Any) -> str:
     return words.list_words([str(item) for item in items], _lang(context))
+
+
+@pass_context
+def _citation(context: Context, source: Any) -> str:
+    return words.citation(source, _lang(context))

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from advocacy.dates import DatePart, EdtfDate
 from advocacy.models.charges import Amount
+from advocacy.models.sources import Source
 
 
 def date_words(value: dt.date | EdtfDate | None, lang: str = "en") -> str:
@@ -76,3 +77,17 @@ def list_words(items: list[str] | tuple[str, ...], lang: str = "en") -> str:
     from babel.lists import format_list
 
     return format_list(list(items), locale=lang) if items else ""
+
+
+def citation(source: Source, lang: str = "en") -> str:
+    """A source as a list of sources gives it: publisher, author, title, date, accessed.
+
+    The URL is left to the template, which prints it as a link.
+    """
+    parts = [source.publisher, source.author, f"“{source.title}”"]
+    if source.published is not None:
+        parts.append(date_words(source.published, lang))
+    text = ". ".join(part.rstrip(".") for part in parts if part) + "."
+    if source.accessed is not None:
+        text += f" Accessed {date_words(source.accessed, lang)}."
+    return text

@@ -40,8 +40,11 @@ def render_docx(doc: Document) -> bytes:
             )
         return rich_text
 
+    context = doc.template_context
+    if context.get("figure"):
+        context["figure"] = _figure(template, str(context["figure"]))
     try:
-        template.render(doc.context, environment(rich=rich), autoescape=True)
+        template.render(context, environment(rich=rich), autoescape=True)
     except JinjaError as err:
         raise template_error(err, name) from err
     # Set after rendering, in Python: through Jinja they would be escaped twice.
@@ -63,3 +66,16 @@ def _fit(text: str, limit: int = 255) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+FIGURE_WIDTH_MM = 170
+
+
+def _figure(template: Any, svg: str) -> Any:
+    """The document's SVG figure as a picture Word shows: a PNG at print resolution."""
+    import cairosvg
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=2000)
+    return InlineImage(template, io.BytesIO(png), width=Mm(FIGURE_WIDTH_MM))

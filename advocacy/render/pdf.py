@@ -20,7 +20,7 @@ def render_html(doc: Document) -> str:
     name = f"{doc.kind}.html"
     env = environment(FileSystemLoader([doc.template_dir, doc.folder]))
     try:
-        return str(env.get_template(name).render(doc.context))
+        return str(env.get_template(name).render(doc.template_context))
     except JinjaError as err:
         raise template_error(err, name) from err
 

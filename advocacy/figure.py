@@ -1,0 +1,204 @@
+"""A timeline of the case's events, drawn from the facts as SVG (PDF) and PNG (DOCX).
+
+Two panels: the whole record by year, and its last months by day, where events crowd. Black and
+white by design: the status is a shape (confirmed: filled circle; alleged: open circle;
+disputed: open square), an event with a span is a bar, and labels sit on staggered rows so
+they never overlap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+from advocacy.chronology import Row
+from advocacy.models import Case
+
+WIDTH, HEIGHT = 640, 268
+LEFT, RIGHT = 20, 620
+RECENT_DAYS = 120
+"""The second panel shows the last four months of the record."""
+KEY_KINDS = {
+    "arrest", "detention", "raid", "fine", "conviction", "sentence", "award", "appeal",
+    "summons", "charge", "release", "hunger-strike", "un-decision", "surveillance",
+}  # fmt: skip
+FONT = "font-family: 'Noto Sans', 'DejaVu Sans', sans-serif"
+
+
+def timeline_svg(case: Case, rows: Sequence[Row]) -> Markup:
+    """The figure as an SVG element (safe to put in HTML: every label is escaped)."""
+    dated = [row for row in rows if row.event.date is not None]
+    if not dated:
+        return Markup("")
+    end = case.updated
+    split = end - dt.timedelta(days=RECENT_DAYS)
+    older = [r for r in dated if r.event.date and r.event.date.lower < split]
+    recent = [r for r in dated if r.event.date and r.event.date.upper >= split]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="Timeline of events" '
+        f'style="{FONT}">',
+        '<rect width="100%" height="100%" fill="white"/>',
+    ]
+    if older:
+        first = min(r.event.date.lower for r in older if r.event.date)
+        parts += _panel(older, dt.date(first.year, 1, 1), split, 10, "years", case)
+    parts += _panel(recent, split, end, 130, "days", case)
+    parts.append(_legend())
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def timeline_png(case: Case, rows: Sequence[Row], width: int = 1600) -> bytes:
+    """The figure as a PNG ``width`` pixels wide, for Word."""
+    import cairosvg
+
+    svg = str(timeline_svg(case, rows))
+    png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width)
+    assert isinstance(png, bytes)
+    return png
+
+
+def _panel(
+    rows: Sequence[Row], start: dt.date, end: dt.date, top: int, scale: str, case: Case
+) -> list[str]:
+    span = max((end - start).days, 1)
+
+    def x(day: dt.date) -> float:
+        return LEFT + (RIGHT - LEFT) * min(max((day - start).days, 0), span) / span
+
+    axis = top + 70
+    caption = _caption(start, end, scale)
+    out = [
+        f'<text x="{LEFT}" y="{top + 10}" font-size="10" font-weight="bold">'
+        f"{escape(caption)}</text>",
+        f'<line x1="{LEFT}" y1="{axis}" x2="{RIGHT}" y2="{axis}" stroke="black" stroke-width="1"/>',
+    ]
+    out += _ticks(start, end, x, axis, scale)
+    for row in rows:
+        event = row.event
+        assert event.date is not None
+        a, b = x(max(event.date.lower, start)), x(min(event.date.upper, end))
+        if not event.date.is_interval:
+            b = a
+        if b - a > 3:
+            out.append(
+                f'<rect x="{a:.1f}" y="{axis - 3}" width="{b - a:.1f}" height="6" '
+                'fill="white" stroke="black" stroke-width="0.8"/>'
+            )
+        out.append(_marker((a + b) / 2 if b - a <= 3 else a, axis, event.status))
+    out += _labels(rows, x, axis, scale, case)
+    return out
+
+
+def _labels(rows: Sequence[Row], x: object, axis: int, scale: str, case: Case) -> list[str]:
+    """Labels for the key events, the defenders' own first, on rows above and below the axis."""
+    assert callable(x)
+    out: list[str] = []
+    shelves: list[list[tuple[float, float]]] = [[] for _ in range(6)]  # 4 above, 2 below
+    key = [r for r in rows if r.event.kind in KEY_KINDS]
+    own = [r for r in key if set(r.event.people) & set(case.defenders)]
+    others = [r for r in key if r not in own] if scale == "days" else []
+    for row in sorted(own, key=lambda r: r.event.date.sort_key if r.event.date else ()) + others:
+        assert row.event.date is not None
+        a = x(row.event.date.lower)
+        label = _label(row, scale)
+        width = 4.6 * len(label)
+        # A label that would run off the right edge ends at its event instead of starting there.
+        left = a - width if a + width > RIGHT else a
+        level = next(
+            (
+                i
+                for i, taken in enumerate(shelves)
+                if all(left > end + 3 or left + width < begin - 3 for begin, end in taken)
+            ),
+            None,
+        )
+        if level is None:
+            continue
+        shelves[level].append((left, left + width))
+        anchor = "end" if left < a else "start"
+        if level < 4:
+            y = axis - 14 - 12 * level
+            line = (axis - 4, y + 2)
+        else:
+            y = axis + 28 + 12 * (level - 4)
+            line = (axis + 4, y - 8)
+        out.append(
+            f'<line x1="{a:.1f}" y1="{line[0]}" x2="{a:.1f}" y2="{line[1]}" stroke="black" '
+            'stroke-width="0.4"/>'
+        )
+        out.append(
+            f'<text x="{a:.1f}" y="{y}" font-size="8" text-anchor="{anchor}">{escape(label)}</text>'
+        )
+    return out
+
+
+def _label(row: Row, scale: str) -> str:
+    date = row.event.date
+    assert date is not None
+    kind = row.event.kind.replace("-", " ").replace("un decision", "UN decision")
+    if scale == "years":
+        return f"{date.lower.year} {kind}"
+    if date.start.precision == "day" and not date.is_interval:
+        return f"{date.lower:%-d %b} {kind}"
+    return f"{date.lower:%b} {kind}"
+
+
+def _caption(start: dt.date, end: dt.date, scale: str) -> str:
+    if scale == "years":
+        return f"{start.year}–{end.year}, by year"
+    return f"{start:%-d %B %Y} – {end:%-d %B %Y}, by day"
+
+
+def _ticks(start: dt.date, end: dt.date, x: object, axis: int, scale: str) -> list[str]:
+    assert callable(x)
+    out = []
+    if scale == "years":
+        step = max(1, (end.year - start.year) // 8)
+        years = range(start.year - start.year % step + step, end.year + 1, step)
+        marks = [(dt.date(year, 1, 1), str(year)) for year in years]
+    else:
+        months = []
+        day = dt.date(start.year, start.month, 1)
+        while day <= end:
+            if day >= start:
+                months.append((day, f"{day:%b}"))
+            day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        marks = months
+    for day, text in marks:
+        pos = x(day)
+        out.append(
+            f'<line x1="{pos:.1f}" y1="{axis}" x2="{pos:.1f}" y2="{axis + 4}" stroke="black"/>'
+        )
+        out.append(
+            f'<text x="{pos:.1f}" y="{axis + 14}" font-size="8" text-anchor="middle">{text}</text>'
+        )
+    return out
+
+
+def _marker(cx: float, cy: int, status: str) -> str:
+    if status == "disputed":
+        return (
+            f'<rect x="{cx - 3:.1f}" y="{cy - 3}" width="6" height="6" fill="white" '
+            'stroke="black" stroke-width="1"/>'
+        )
+    fill = "black" if status == "confirmed" else "white"
+    return f'<circle cx="{cx:.1f}" cy="{cy}" r="3" fill="{fill}" stroke="black" stroke-width="1"/>'
+
+
+def _legend() -> str:
+    y = HEIGHT - 8
+    return (
+        f'<circle cx="{LEFT + 3}" cy="{y - 3}" r="3" fill="black" stroke="black"/>'
+        f'<text x="{LEFT + 10}" y="{y}" font-size="8">confirmed</text>'
+        f'<circle cx="{LEFT + 63}" cy="{y - 3}" r="3" fill="white" stroke="black"/>'
+        f'<text x="{LEFT + 70}" y="{y}" font-size="8">alleged</text>'
+        f'<rect x="{LEFT + 113}" y="{y - 6}" width="6" height="6" fill="white" stroke="black"/>'
+        f'<text x="{LEFT + 123}" y="{y}" font-size="8">disputed</text>'
+        f'<rect x="{LEFT + 170}" y="{y - 6}" width="18" height="6" fill="white" stroke="black"/>'
+        f'<text x="{LEFT + 193}" y="{y}" font-size="8">a span of time</text>'
+    )
