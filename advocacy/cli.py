@@ -11,11 +11,14 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from advocacy.errors import AdvocacyError, FactsError, UsageError
+
+if TYPE_CHECKING:
+    from advocacy.models import Case
 
 app = typer.Typer(
     name="advocacy",
@@ -53,22 +56,18 @@ def validate(
         raise typer.Exit(1)
 
 
-def summary(case: object) -> str:
+def summary(case: Case) -> str:
     """One line on what a case holds."""
-    from advocacy.models import Case
-
-    assert isinstance(case, Case)
     names = ", ".join(case.person(pid).name for pid in case.defenders)
 
-    def count(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
+    def count(items: tuple[object, ...], one: str, many: str) -> str:
+        return f"{len(items)} {one if len(items) == 1 else many}"
 
     return (
-        f"{case.id} ({names}): {count(len(case.defenders), 'defender')}, "
-        f"{count(len(case.people), 'person')}".replace("persons", "people")
-        + f", {count(len(case.events), 'event')}, {count(len(case.charges), 'charge')}, "
-        f"{count(len(case.sources), 'source')}, {count(len(case.appeals), 'appeal')}; "
-        f"current to {case.updated.isoformat()}"
+        f"{case.id} ({names}): {count(case.defenders, 'defender', 'defenders')}, "
+        f"{count(case.people, 'person', 'people')}, {count(case.events, 'event', 'events')}, "
+        f"{count(case.charges, 'charge', 'charges')}, {count(case.sources, 'source', 'sources')}, "
+        f"{count(case.appeals, 'appeal', 'appeals')}; current to {case.updated.isoformat()}"
     )
 
 

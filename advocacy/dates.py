@@ -13,9 +13,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, PlainValidator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
@@ -114,6 +114,24 @@ class EdtfDate:
             "anyOf": [{"type": "string"}, {"type": "integer"}],
             "examples": ["2025-07-31", "2025-08", "2004", "2016-05-16/2016-05-20", "2025-05~"],
         }
+
+
+def _day(value: object) -> dt.date:
+    """A full date: a YAML date or an ISO 'YYYY-MM-DD' string; never a number or a time."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("give a date without a time of day, e.g. 2025-08-05")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a date; give a full date: 2025-08-05")
+
+
+Day = Annotated[dt.date, PlainValidator(_day, json_schema_input_type=str)]
+"""A full date (``updated``, ``issued``, ``accessed``): partial dates make no sense there."""
 
 
 def _validate(value: object) -> EdtfDate:

@@ -13,7 +13,6 @@ from typing import Any
 
 from advocacy.errors import RenderError, UsageError
 from advocacy.facts import LoadedCase
-from advocacy.markup import plain
 from advocacy.words import country_name, date_words, money_words
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -42,6 +41,7 @@ class Document:
         """What templates receive: the context and the document's own metadata."""
         return {
             **self.context,
+            "meta_title": self.title,
             "meta_author": self.author,
             "meta_subject": self.subject,
             "meta_keywords": ", ".join(self.keywords),
@@ -79,7 +79,7 @@ def appeal_document(loaded: LoadedCase, appeal_id: str | None = None) -> Documen
     lang = case.language
     defenders = [case.person(pid) for pid in case.defenders]
     country = country_name(case.country, lang)
-    title = plain(appeal.title)
+    title = appeal.title
     return Document(
         kind="appeal",
         stem=f"appeal-{appeal.id}",

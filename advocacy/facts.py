@@ -106,6 +106,7 @@ def read_yaml(path: Path) -> Any:
     """The YAML mapping in ``path``, with positions; a one-line FactsError for anything else."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     raw = _read_bytes(path)
     try:
@@ -130,13 +131,58 @@ def read_yaml(path: Path) -> Any:
         if err.context_mark and err.problem_mark and err.context_mark.line != mark.line:
             what += f" (the construct began at line {err.context_mark.line + 1})"
         raise FactsError.single(path, f"not valid YAML: {_one_line(what)}", line, column) from None
+    except ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        raise FactsError.single(
+            path,
+            f"contains the control character U+{err.character:04X}; remove it (it often comes "
+            "from text pasted from a PDF)"
+            if isinstance(err.character, int)
+            else f"not valid YAML: {_one_line(str(err))}",
+            line,
+            column,
+        ) from None
+    except RecursionError:
+        raise FactsError.single(path, "not valid YAML: nested too deeply") from None
     except YAMLError as err:
         raise FactsError.single(path, f"not valid YAML: {_one_line(str(err))}") from None
     if not isinstance(data, dict):
         raise FactsError.single(
             path, f"expected a mapping of keys (id:, people:, ...), found {_kind(data)}"
         )
+    bad_keys = list(_non_text_keys(data, ()))
+    if bad_keys:
+        raise FactsError(
+            [
+                Problem(
+                    str(path),
+                    line,
+                    column,
+                    where(loc),
+                    f"the key {key!r} is not text; "
+                    f"keys are names such as 'id' or 'date' (quote it if you meant '{key}')",
+                )
+                for loc, key, line, column in bad_keys
+            ]
+        )
     return data
+
+
+def _non_text_keys(node: Any, loc: Loc) -> Iterator[tuple[Loc, object, int, int]]:
+    """Keys YAML read as numbers, dates or null: `2025: x` or `~: x`."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            if not isinstance(key, str):
+                line, column = node.lc.key(key)
+                yield loc, key, line + 1, column + 1
+            else:
+                yield from _non_text_keys(value, (*loc, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _non_text_keys(value, (*loc, index))
 
 
 def validate(model: type[M], root: Any, path: Path) -> M:
@@ -215,6 +261,22 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
         return f"unknown key {loc[-1]!r}; {hint}"
     if kind == "missing":
         return f"the key {loc[-1]!r} is required here"
+    if kind in ("list_type", "tuple_type"):
+        return "expected a list (items on lines starting with '- ', or [a, b])"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "expected a mapping of keys (key: value lines)"
+    if kind == "string_type":
+        return "expected text" + (", found nothing" if error.get("input") is None else "")
+    if kind == "literal_error":
+        import difflib
+
+        expected = (error.get("ctx") or {}).get("expected", "")
+        choices = [c.strip(" '") for c in str(expected).replace(" or ", ",").split(",")]
+        close = difflib.get_close_matches(str(error.get("input")), choices, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        return (
+            f"{error.get('input')!r} is not allowed here; {hint}choose one of: {', '.join(choices)}"
+        )
     if kind == "too_short":
         least = (error.get("ctx") or {}).get("min_length", 1)
         return "is empty; give at least one" if least == 1 else f"give at least {least}"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
+from advocacy.dates import Day
 from advocacy.models.common import FactModel, Id, Narrative, Sources, Text
 
 
@@ -36,7 +36,7 @@ class Letter(FactModel):
     """An urgent appeal issued on the case: what a campaign sends and publishes."""
 
     id: Id = Field(description="Id of the appeal, e.g. 'fld-2025-08-05'.")
-    issued: dt.date = Field(description="The date the letter carries (YYYY-MM-DD).")
+    issued: Day = Field(description="The date the letter carries (YYYY-MM-DD).")
     sender: Id = Field(
         description="Id of the sender's letterhead: the file facts/letterheads/<id>.yaml."
     )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import Field, ValidationError, ValidatorFunctionWrapHandler, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from advocacy.dates import Day
 from advocacy.models.appeals import Letter, Paragraphs
 from advocacy.models.charges import Charge
 from advocacy.models.common import FactModel, Id, IdKind, IdRegistry, PersonRef, registry
@@ -38,7 +38,7 @@ class Case(FactModel):
     )
     country: CountryCode = Field(description="Where it happens (ISO 3166-1 alpha-2): 'KZ'.")
     language: LanguageTag = Field(description="The language the facts are written in: 'en'.")
-    updated: dt.date = Field(
+    updated: Day = Field(
         description="The date the record is current to; nothing in it may be dated later."
     )
     defenders: tuple[PersonRef, ...] = Field(
@@ -122,21 +122,31 @@ class Case(FactModel):
 
     def person(self, person_id: str) -> Person:
         """The person with this id."""
-        return next(p for p in self.people if p.id == person_id)
+        return _by_id(self.people, person_id, "person")
 
     def organisation(self, organisation_id: str) -> Organisation:
         """The organisation with this id."""
-        return next(o for o in self.organisations if o.id == organisation_id)
+        return _by_id(self.organisations, organisation_id, "organisation")
 
     def source(self, source_id: str) -> Source:
         """The source with this id."""
-        return next(s for s in self.sources if s.id == source_id)
+        return _by_id(self.sources, source_id, "source")
 
     def appeal(self, appeal_id: str | None = None) -> Letter:
         """The appeal with this id, or the latest issued."""
         if appeal_id is None:
             return max(self.appeals, key=lambda letter: letter.issued)
         return next(letter for letter in self.appeals if letter.id == appeal_id)
+
+
+T = TypeVar("T", Person, Organisation, Source)
+
+
+def _by_id(items: tuple[T, ...], item_id: str, kind: str) -> T:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(f"no {kind} has the id {item_id!r}")
 
 
 def _error(loc: Loc, message: str) -> InitErrorDetails:
@@ -151,12 +161,16 @@ def _collect_ids(data: Any) -> tuple[IdRegistry, list[InitErrorDetails]]:
         return ids, problems
     for key, kind in _ID_LISTS.items():
         items = data.get(key)
+        if items is not None and not isinstance(items, list | tuple) and kind is not None:
+            ids.unreadable.add(kind)
         if not isinstance(items, list | tuple):
             continue
         first: dict[str, int] = {}
         for index, item in enumerate(items):
             item_id = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
             if not isinstance(item_id, str):
+                if kind is not None:
+                    ids.unreadable.add(kind)
                 continue
             if item_id in first:
                 problems.append(

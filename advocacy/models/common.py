@@ -29,9 +29,10 @@ class FactModel(BaseModel):
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # C0 and C1 control characters other than tab and newline never belong in a fact.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)\)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 _SCHEMES = ("https://", "http://", "mailto:")
+# Anything written like a link target, even one the parser refuses (it would print literally).
+_LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^\s)>]*)")
 
 
 def _slug(value: str) -> str:
@@ -61,12 +62,15 @@ def _text(value: str) -> str:
 
 def _narrative(value: str) -> str:
     _no_control(value)
-    for link in _LINK.finditer(value):
-        url = link["url"]
+    from advocacy.markup import runs
+
+    targets = [m["url"] for m in _LINK_TARGET.finditer(value)]
+    targets += [run.link for run in runs(value) if run.link is not None]
+    for url in targets:
         if not url.startswith(_SCHEMES):
             raise ValueError(
-                f"the link [{link['text']}]({url}) must point to an https://, http:// "
-                "or mailto: address"
+                f"a link points to {url!r}: links must point to an https://, http:// or "
+                "mailto: address"
             )
     return " ".join(value.split())
 
@@ -90,6 +94,9 @@ class IdRegistry:
     """The ids a case file defines, by kind, collected before its fields validate."""
 
     ids: dict[IdKind, set[str]] = field(default_factory=dict)
+    unreadable: set[IdKind] = field(default_factory=set)
+    """Kinds whose list or ids could not be read: their references are not checked, so one
+    broken list does not bury its own error under a false one at every use."""
 
     def known(self, kind: IdKind) -> set[str]:
         return self.ids.setdefault(kind, set())
@@ -111,7 +118,7 @@ def registry(ids: IdRegistry) -> Iterator[None]:
 def _reference(kind: IdKind) -> AfterValidator:
     def check(value: str) -> str:
         ids = _REGISTRY.get()
-        if ids is not None and value not in ids.known(kind):
+        if ids is not None and kind not in ids.unreadable and value not in ids.known(kind):
             raise ValueError(f"no {kind} has the id {value!r}{_suggest(value, ids.known(kind))}")
         return value
 

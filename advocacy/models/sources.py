@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, HttpUrl
 
-from advocacy.dates import EdtfDate
+from advocacy.dates import Day, EdtfDate
 from advocacy.models.common import FactModel, Id, Narrative, Text
 
 SourceKind = Literal[
@@ -38,7 +37,7 @@ class Source(FactModel):
     published: EdtfDate | None = Field(
         default=None, description="When it was published, as precisely as known (EDTF)."
     )
-    accessed: dt.date | None = Field(default=None, description="When it was last read online.")
+    accessed: Day | None = Field(default=None, description="When it was last read online.")
     url: HttpUrl | None = Field(default=None, description="Where to read it.")
     kind: SourceKind = Field(description="What sort of document it is.")
     language: str | None = Field(

@@ -47,6 +47,9 @@ def render_docx(doc: Document) -> bytes:
         template.render(context, environment(rich=rich), autoescape=True)
     except JinjaError as err:
         raise template_error(err, name) from err
+    except (ArithmeticError, LookupError, TypeError, ValueError) as err:
+        # A template's own mistake ({{ 1/0 }}), or text Word cannot hold.
+        raise template_error(err, name) from err
     # Set after rendering, in Python: through Jinja they would be escaped twice.
     properties = template.docx.core_properties
     properties.title = _fit(doc.title)

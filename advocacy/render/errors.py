@@ -10,11 +10,12 @@ from jinja2 import TemplateSyntaxError
 from advocacy.errors import TemplateError
 
 
-def template_error(err: JinjaError, name: str) -> TemplateError:
+def template_error(err: Exception, name: str) -> TemplateError:
     """A TemplateError naming the template and, where Jinja knows it, the line."""
     line = err.lineno if isinstance(err, TemplateSyntaxError) else _line_in(err, name)
     place = f"{name}:{line}" if line else name
-    return TemplateError(f"{place}: {err.message or err}")
+    message = err.message if isinstance(err, JinjaError) and err.message else str(err)
+    return TemplateError(f"{place}: {message}")
 
 
 def _line_in(err: BaseException, name: str) -> int | None:

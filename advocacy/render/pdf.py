@@ -23,6 +23,8 @@ def render_html(doc: Document) -> str:
         return str(env.get_template(name).render(doc.template_context))
     except JinjaError as err:
         raise template_error(err, name) from err
+    except (ArithmeticError, LookupError, TypeError, ValueError) as err:
+        raise template_error(err, name) from err
 
 
 def render_pdf(doc: Document) -> bytes:
