@@ -372,6 +372,20 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def texts(case: Case) -> Iterator[tuple[Loc, str]]:
+    """Every text of the case a document prints in prose, with its place in the file."""
+    yield from narratives(case)
+    for i, event in enumerate(case.events):
+        for key in ("place", "date_note"):
+            value = getattr(event, key)
+            if value:
+                yield ("events", i, key), value
+    for i, letter in enumerate(case.appeals):
+        yield ("appeals", i, "title"), letter.title
+        if letter.authorities:
+            yield ("appeals", i, "authorities"), letter.authorities
+
+
 def narratives(case: Case) -> Iterator[tuple[Loc, str]]:
     """Every narrative field of the case with its place in the file."""
     for i, paragraph in enumerate(case.background):
@@ -402,9 +416,9 @@ def alias_warnings(case: Case, root: Any, path: Path) -> Iterator[Problem]:
         for alias in entity.aliases:
             if alias.name.casefold() in entity.name.casefold():
                 continue
-            pattern = re.compile(rf"(?<!\w){re.escape(alias.name)}(?!\w)")
+            pattern = re.compile(rf"(?<!\w){re.escape(alias.name)}(?!\w)", re.IGNORECASE)
             spellings.append((pattern, alias.name, entity.name))
-    for loc, text in narratives(case):
+    for loc, text in texts(case):
         for pattern, spelling, name in spellings:
             if pattern.search(text):
                 yield _at(

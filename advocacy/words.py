@@ -41,6 +41,8 @@ def _qualified(part: DatePart, words: str) -> str:
 
 
 def _interval_words(start: DatePart, end: DatePart, lang: str) -> str:
+    if start == end:
+        return _qualified(start, _part_words(start, lang))
     same = start.precision == end.precision == "day" and not (
         start.approximate or start.uncertain or end.approximate or end.uncertain
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,12 @@ BROKEN = [
     ("empty", 1, 1, "", "the file is empty"),
     ("not-utf8", 3, 11, "", "not UTF-8 text (byte 0xe9)"),
     ("list", 1, 1, "", "expected a mapping of keys"),
+    ("non-text-key", 4, 1, "", "the key 2025 is not text"),
+    ("timestamp-date", 5, 10, "updated", "1754352000 is not a date; give a full date"),
+    ("link-with-space", 44, 14, "appeals[0].concern", "a link points to 'ftp://files.example/x'"),
+    ("interval-after-updated", 21, 11, "events[0].date", "2025-07-31/2025-12 is after the date the record is current to"),
+    ("misspelt-choice", 53, 11, "sources[0].kind", "'ngo-statment' is not allowed here; did you mean 'ngo-statement'?"),
+    ("raw-control", 9, 14, "", "contains the control character U+0007"),
 ]  # fmt: skip
 
 
@@ -147,3 +154,26 @@ def test_yaml_ints_and_dates_are_the_same_edtf_dates_as_strings(tmp_path: Path) 
     assert str(first.people[0].born) == "1970-02-01"
     assert str(load_case(TINY).case.people[0].born) == "1970-02-01"
     assert str(load_case(tmp_path / "tiny2" / "tiny2.yaml").case.sources[0].published) == "2025"
+
+
+def test_a_broken_id_list_does_not_bury_its_error_under_false_ones(tmp_path: Path) -> None:
+    text = TINY.read_text().replace("  - id: report\n", "  - id: 2025\n")
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text)
+    with pytest.raises(FactsError) as caught:
+        load_case(path)
+    assert [(p.where, p.message) for p in caught.value.problems] == [
+        ("sources[0].id", "expected text")
+    ]
+
+
+def test_alias_warnings_ignore_case_and_cover_titles(tmp_path: Path) -> None:
+    text = TINY.read_text().replace(
+        'title: "Kazakhstan: Ana Example fined"', 'title: "ANNA EXAMPLE fined"'
+    )
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text)
+    shutil.copytree(TINY.parent / "letterheads", tmp_path / "letterheads")
+    warnings = load_case(path).warnings
+    assert [(w.where, w.warning) for w in warnings] == [("appeals[0].title", True)]
+    assert "'Anna Example' is another spelling of Ana Example" in warnings[0].message

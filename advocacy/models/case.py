@@ -86,7 +86,9 @@ class Case(FactModel):
         for i, event in enumerate(self.events):
             if event.date is None:
                 continue
-            if event.date.lower > updated:
+            # The earliest day the date (or its end) can mean: "2025-05/2025-08" may end by then.
+            last = event.date.end.lower if event.date.end else event.date.lower
+            if last > updated:
                 yield (
                     ("events", i, "date"),
                     (

@@ -27,7 +27,8 @@ class FactModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""What an id looks like: lower-case letters, digits and single hyphens."""
 # C0 and C1 control characters other than tab and newline never belong in a fact.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 _SCHEMES = ("https://", "http://", "mailto:")
@@ -36,7 +37,7 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^\s)>]*)")
 
 
 def _slug(value: str) -> str:
-    if not _SLUG.match(value):
+    if not SLUG.match(value):
         raise ValueError(
             f"{value!r} is not an id: use lower-case letters, digits and single hyphens, "
             "e.g. 'marat-zhylanbayev'"
@@ -74,6 +75,16 @@ def _narrative(value: str) -> str:
             )
     return " ".join(value.split())
 
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"{value!r} is not an email address, e.g. info@example.org")
+    return value
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+Email = Annotated[str, AfterValidator(_email)]
+"""An email address, kept exactly as written (it is printed, never sent to)."""
 
 Id = Annotated[
     str,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BeforeValidator, EmailStr, Field
+from pydantic import BeforeValidator, Field
 
-from advocacy.models.common import FactModel, Id, Narrative, Text
+from advocacy.models.common import Email, FactModel, Id, Narrative, Text
 
 
 class Office(FactModel):
@@ -15,7 +15,7 @@ class Office(FactModel):
     city: Text = Field(description="The heading over the address: 'Dublin'.")
     name: Text = Field(description="The office's name: 'Front Line Defenders – Head Office'.")
     address: tuple[Text, ...] = Field(min_length=1, description="Postal address, line by line.")
-    email: EmailStr | None = Field(default=None, description="The office's email address.")
+    email: Email | None = Field(default=None, description="The office's email address.")
     website: Text | None = Field(default=None, description="The web address as printed.")
     phone: Text | None = Field(default=None, description="Phone number as printed.")
     fax: Text | None = Field(default=None, description="Fax number as printed.")

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from importlib.resources import files
 from pathlib import Path
 
 from advocacy.errors import RenderError, UsageError
 from advocacy.files import write_atomic
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
 
 def new_case(case_id: str, folder: Path, today: dt.date) -> Path:
     """Write ``folder/<case_id>.yaml`` from the commented template; never overwrite."""
-    if not _SLUG.match(case_id):
+    from advocacy.models.common import SLUG
+
+    if not SLUG.match(case_id):
         raise UsageError(
             f"{case_id!r} is not an id: use lower-case letters, digits and single hyphens, "
             "e.g. 'kz-toregozhina-2025'"
