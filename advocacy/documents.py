@@ -7,6 +7,7 @@ file or the clock.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,9 @@ class Document:
     subject: str
     keywords: tuple[str, ...]
     context: dict[str, Any] = field(repr=False)
+    date: dt.date = dt.date(2000, 1, 1)
+    """The date the document carries (an appeal's issue, a case's `updated`): its files are
+    dated by it, never by the clock, so the same facts give the same bytes."""
     folder: Path = TEMPLATES
 
     @property
@@ -83,6 +87,7 @@ def appeal_document(loaded: LoadedCase, appeal_id: str | None = None) -> Documen
     return Document(
         kind="appeal",
         stem=f"appeal-{appeal.id}",
+        date=appeal.issued,
         lang=lang,
         title=title,
         author=letterhead.organisation,
@@ -137,6 +142,7 @@ def chronology_document(loaded: LoadedCase) -> Document:
     return Document(
         kind="chronology",
         stem="chronology",
+        date=case.updated,
         lang=case.language,
         title=title,
         author=_author(loaded),
@@ -196,6 +202,7 @@ def summary_document(loaded: LoadedCase) -> Document:
     return Document(
         kind="summary",
         stem="summary",
+        date=case.updated,
         lang=lang,
         title=title,
         author=_author(loaded),

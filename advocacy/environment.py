@@ -9,9 +9,17 @@ runs for the DOCX.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, StrictUndefined, pass_context
+from jinja2 import (
+    BaseLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    pass_context,
+)
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
@@ -20,6 +28,19 @@ from advocacy import words
 from advocacy.markup import plain, runs
 
 RichFilter = Callable[[str], Any]
+
+
+class TemplateLoader(FileSystemLoader):
+    """Loads templates from its folders only: a symlink that leads outside them is refused."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        roots = [Path(root).resolve() for root in self.searchpath]
+        if not any(Path(filename).resolve().is_relative_to(root) for root in roots):
+            raise TemplateNotFound(f"{template} (it leads outside the templates folder)")
+        return source, filename, uptodate
 
 
 def environment(loader: BaseLoader | None = None, rich: RichFilter | None = None) -> Any:

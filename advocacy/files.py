@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import io
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 
 from advocacy.errors import RenderError
@@ -40,3 +43,24 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(err, OSError):
             raise RenderError(f"{path}: cannot write: {err.strerror}") from None
         raise
+
+
+def reproducible_zip(data: bytes, when: dt.date) -> bytes:
+    """``data`` (a zip: DOCX) rewritten with every entry dated ``when``, in the same order.
+
+    Two renders of the same facts then give the same bytes; the date comes from the facts,
+    never the clock. Zip dates cannot be earlier than 1980.
+    """
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()

@@ -65,10 +65,10 @@ def test_sections_come_in_the_order_of_the_seed_letter(
     pdf, docx = letters
     text = pdf_text(pdf) if fmt == "pdf" else docx_text(docx)
     assert in_order(text, _expected_order()) == []
-    signatory_after_demands = normalise(text).rfind("Front Line Defenders Board of Directors")
-    assert signatory_after_demands > normalise(text).find(
-        plain(load_case(BUNDLED).case.appeal().demands[-1])
-    )
+    last_demand = plain(load_case(BUNDLED).case.appeal().demands[-1])
+    # The signatory (the organisation itself) signs after the demands, before the boards.
+    assert in_order(text, [last_demand, "Front Line Defenders", "Board of Directors"]) == []
+    assert normalise(text).count("Front Line Defenders Front Line Defenders Board") == 1
     assert "Bakhytzhan Toregozhina" in text and "Бақытжан Төреғожина" in text
 
 
@@ -120,6 +120,10 @@ def test_docx_opens_with_its_core_properties(letters: tuple[Path, Path]) -> None
     assert properties.title == "Kazakhstan: Bakhytzhan Toregozhina fined for social media post"
     assert properties.author == "Front Line Defenders"
     assert properties.language == "en"
+    assert properties.subject.startswith("Urgent appeal of 2025-08-05: Kazakhstan: ")
+    assert properties.keywords == (
+        "urgent appeal, human rights defenders, Kazakhstan, Bakhytzhan Toregozhina"
+    )
 
 
 def test_emphasis_comes_out_as_italics_and_bold_in_both_formats(letters: tuple[Path, Path]) -> None:
@@ -244,4 +248,50 @@ def test_a_broken_template_names_the_file_and_line(tmp_path: Path) -> None:
     doc = document(load_case(TINY), "appeal")
     doc = type(doc)(**{**doc.__dict__, "folder": folder})
     with pytest.raises(TemplateError, match=rf"^appeal\.html:{at + 1}: .*isued"):
+        render_html(doc)
+
+
+def test_the_same_facts_give_the_same_bytes(tmp_path: Path, run: Runner) -> None:
+    for folder in ("one", "two"):
+        assert run("render", "appeal", BUNDLED, "-o", tmp_path / folder).code == 0
+    for name in ("appeal-fld-2025-08-05.pdf", "appeal-fld-2025-08-05.docx"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_the_latest_appeal_is_rendered_unless_another_is_named(tmp_path: Path, run: Runner) -> None:
+    yaml = YAML()
+    data = yaml.load(TINY.read_text())
+    later = dict(data["appeals"][0])
+    later.update(id="second", issued="2025-08-19", title="Kazakhstan: Ana Example again")
+    data["appeals"].append(later)
+    (tmp_path / "case" / "letterheads").mkdir(parents=True)
+    shutil.copy(TINY.parent / "letterheads" / "example-ngo.yaml", tmp_path / "case" / "letterheads")
+    path = tmp_path / "case" / "tiny.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    result = run("render", "appeal", path, "-f", "docx", "-o", tmp_path / "out")
+    assert result.out == f"{tmp_path / 'out' / 'appeal-second.docx'}\n"
+    assert "19 August 2025" in docx_text(tmp_path / "out" / "appeal-second.docx")
+    result = run(
+        "render", "appeal", path, "-f", "docx", "--appeal", "first", "-o", tmp_path / "out"
+    )
+    assert result.out == f"{tmp_path / 'out' / 'appeal-first.docx'}\n"
+    assert "5 August 2025" in docx_text(tmp_path / "out" / "appeal-first.docx")
+
+
+def test_a_template_cannot_include_a_file_outside_the_templates(tmp_path: Path) -> None:
+    from advocacy.documents import TEMPLATES, document
+    from advocacy.errors import TemplateError
+    from advocacy.render.pdf import render_html
+
+    folder = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, folder)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-MARKER")
+    (folder / "appeal" / "innocent.html").symlink_to(secret)
+    html = folder / "appeal" / "appeal.html"
+    html.write_text(html.read_text().replace("<body>", "<body>{% include 'innocent.html' %}"))
+    doc = document(load_case(TINY), "appeal")
+    doc = type(doc)(**{**doc.__dict__, "folder": folder})
+    with pytest.raises(TemplateError, match="leads outside the templates folder"):
         render_html(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -10,6 +11,7 @@ from jinja2 import TemplateError as JinjaError
 from advocacy.documents import Document
 from advocacy.environment import environment
 from advocacy.errors import RenderError
+from advocacy.files import reproducible_zip
 from advocacy.markup import runs
 from advocacy.render.errors import template_error
 
@@ -59,9 +61,11 @@ def render_docx(doc: Document) -> bytes:
     properties.language = doc.lang
     properties.last_modified_by = _fit(doc.author)
     properties.comments = ""
+    properties.created = properties.modified = dt.datetime.combine(doc.date, dt.time())
+    properties.revision = 1
     buffer = io.BytesIO()
     template.save(buffer)
-    return buffer.getvalue()
+    return reproducible_zip(buffer.getvalue(), doc.date)
 
 
 def _fit(text: str, limit: int = 255) -> str:

@@ -6,11 +6,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader
 from jinja2 import TemplateError as JinjaError
 
 from advocacy.documents import Document
-from advocacy.environment import environment
+from advocacy.environment import TemplateLoader, environment
 from advocacy.errors import RenderError
 from advocacy.render.errors import template_error
 
@@ -18,7 +17,7 @@ from advocacy.render.errors import template_error
 def render_html(doc: Document) -> str:
     """The HTML of ``doc``, from its kind's ``<kind>.html`` template."""
     name = f"{doc.kind}.html"
-    env = environment(FileSystemLoader([doc.template_dir, doc.folder]))
+    env = environment(TemplateLoader([doc.template_dir, doc.folder]))
     try:
         return str(env.get_template(name).render(doc.template_context))
     except JinjaError as err:

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -49,6 +48,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+
+from advocacy.files import reproducible_zip
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "appeal.docx"
@@ -652,18 +653,7 @@ def build() -> bytes:
 
 def deterministic(data: bytes) -> bytes:
     """``data`` (a zip) rewritten with fixed timestamps and attributes, entries in order."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
-    return out.getvalue()
+    return reproducible_zip(data, dt.date(*ZIP_DATE[:3]))
 
 
 def main() -> None:
