@@ -20,6 +20,8 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
 
 Precision = Literal["year", "month", "day"]
+OpenEnd = Literal["", "open", "unknown"]
+_OPEN: dict[str, OpenEnd] = {"..": "open", "": "unknown"}
 
 _PART = re.compile(r"^(?P<y>-?\d{4})(?:-(?P<m>\d{2}|XX))?(?:-(?P<d>\d{2}|XX))?(?P<q>[?~%])?$")
 
@@ -47,6 +49,10 @@ class EdtfDate:
     text: str
     start: DatePart = field(compare=False)
     end: DatePart | None = field(default=None, compare=False)
+    open_start: OpenEnd = field(default="", compare=False)
+    """For ``../2019`` ("open": it reaches back indefinitely) or ``/2019`` ("unknown")."""
+    open_end: OpenEnd = field(default="", compare=False)
+    """For ``2019/..`` ("open": still going on) or ``2019/`` ("unknown")."""
 
     @classmethod
     def parse(cls, value: object) -> EdtfDate:
@@ -57,6 +63,16 @@ class EdtfDate:
         text = _as_text(value)
         if "/" in text:
             first, _, second = text.partition("/")
+            if first in _OPEN and second in _OPEN:
+                raise ValueError(f"the interval {text!r} needs at least one known end")
+            if second in _OPEN:  # EDTF level 1: 2019/.. (still going on), 2019/ (end unknown)
+                start = _parse_part(first)
+                end = DatePart(start.upper, dt.date.max, start.precision)
+                return cls(text, start, end, open_end=_OPEN[second])
+            if first in _OPEN:
+                end = _parse_part(second)
+                start = DatePart(dt.date.min, end.lower, end.precision)
+                return cls(text, start, end, open_start=_OPEN[first])
             start, end = _parse_part(first), _parse_part(second)
             if end.upper < start.lower:
                 raise ValueError(

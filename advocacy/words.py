@@ -18,6 +18,12 @@ def date_words(value: dt.date | EdtfDate | None, lang: str = "en") -> str:
         return _format(value, "day", lang)
     if value.end is None:
         return _qualified(value.start, _part_words(value.start, lang))
+    if value.open_end:
+        since = _qualified(value.start, _part_words(value.start, lang))
+        return f"since {since}" if value.open_end == "open" else f"from {since} (end unknown)"
+    if value.open_start:
+        until = _qualified(value.end, _part_words(value.end, lang))
+        return f"until {until}" if value.open_start == "open" else f"(start unknown) to {until}"
     return _interval_words(value.start, value.end, lang)
 
 

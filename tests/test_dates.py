@@ -23,6 +23,11 @@ from advocacy.words import date_words
         ("2025-05?", "May 2025 (unconfirmed)"),
         ("2025-05/2025-08", "May – August 2025"),
         ("2024-12/2025-02", "December 2024 – February 2025"),
+        ("2025-07-31/2025-07-31", "31 July 2025"),
+        ("2019/..", "since 2019"),
+        ("2025-05/", "from May 2025 (end unknown)"),
+        ("../2019-04", "until April 2019"),
+        ("/2019", "(start unknown) to 2019"),
     ],
 )
 def test_dates_in_words(text: str, words: str) -> None:
@@ -82,3 +87,14 @@ def test_other_edtf_forms_go_through_the_edtf_package() -> None:
     assert (spring.lower, spring.upper) == (dt.date(2025, 3, 1), dt.date(2025, 5, 31))
     decade = EdtfDate.parse("201X")
     assert (decade.lower, decade.upper) == (dt.date(2010, 1, 1), dt.date(2019, 12, 31))
+
+
+def test_an_open_interval_sorts_by_its_known_start() -> None:
+    ongoing, closed = EdtfDate.parse("2025-05/.."), EdtfDate.parse("2025-05/2025-06")
+    assert ongoing.lower == closed.lower == dt.date(2025, 5, 1)
+    assert ongoing.is_interval and ongoing.upper == dt.date.max
+
+
+def test_an_interval_needs_a_known_end() -> None:
+    with pytest.raises(ValueError, match="needs at least one known end"):
+        EdtfDate.parse("../..")

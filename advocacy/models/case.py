@@ -112,6 +112,13 @@ class Case(FactModel):
                         f"(updated: {updated})"
                     ),
                 )
+        for i, person in enumerate(self.people):
+            for j, award in enumerate(person.awards):
+                if award.date and award.date.lower > updated:
+                    yield (
+                        ("people", i, "awards", j, "date"),
+                        (f"{award.date} is after the date the record is current to ({updated})"),
+                    )
         for i, charge in enumerate(self.charges):
             for loc, date in (
                 (("charges", i, "decided"), charge.decided),
