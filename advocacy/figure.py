@@ -18,6 +18,8 @@ from advocacy.chronology import Row
 from advocacy.models import Case
 
 WIDTH, HEIGHT = 640, 268
+PANEL = 120
+"""The height of the first panel (years): left out when a case has only recent events."""
 LEFT, RIGHT = 20, 620
 RECENT_DAYS = 120
 """The second panel shows the last four months of the record."""
@@ -37,17 +39,20 @@ def timeline_svg(case: Case, rows: Sequence[Row]) -> Markup:
     split = end - dt.timedelta(days=RECENT_DAYS)
     older = [r for r in dated if r.event.date and r.event.date.lower < split]
     recent = [r for r in dated if r.event.date and r.event.date.upper >= split]
+    # A case whose events all fall in the last months needs only the second panel.
+    shift = 0 if older else PANEL
+    height = HEIGHT - shift
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="Timeline of events" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" role="img" aria-label="Timeline of events" '
         f'style="{FONT}">',
         '<rect width="100%" height="100%" fill="white"/>',
     ]
     if older:
         first = min(r.event.date.lower for r in older if r.event.date)
         parts += _panel(older, dt.date(first.year, 1, 1), split, 10, "years", case)
-    parts += _panel(recent, split, end, 130, "days", case)
-    parts.append(_legend())
+    parts += _panel(recent, split, end, 10 + PANEL - shift, "days", case)
+    parts.append(_legend(height))
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -190,8 +195,8 @@ def _marker(cx: float, cy: int, status: str) -> str:
     return f'<circle cx="{cx:.1f}" cy="{cy}" r="3" fill="{fill}" stroke="black" stroke-width="1"/>'
 
 
-def _legend() -> str:
-    y = HEIGHT - 8
+def _legend(height: int) -> str:
+    y = height - 8
     return (
         f'<circle cx="{LEFT + 3}" cy="{y - 3}" r="3" fill="black" stroke="black"/>'
         f'<text x="{LEFT + 10}" y="{y}" font-size="8">confirmed</text>'

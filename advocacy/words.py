@@ -92,7 +92,8 @@ def citation(source: Source, lang: str = "en") -> str:
 
     The URL is left to the template, which prints it as a link.
     """
-    parts = [source.publisher, source.author, f"“{source.title}”"]
+    title = f"“{source.title}”" + (f" ({source.version})" if source.version else "")
+    parts = [source.publisher, source.author, title]
     if source.published is not None:
         parts.append(date_words(source.published, lang))
     text = ". ".join(part.rstrip(".") for part in parts if part) + "."

@@ -34,6 +34,10 @@ class Source(FactModel):
         description="Its title as published; a title the source lacks goes in [square brackets]."
     )
     author: Text | None = Field(default=None, description="Its author, if named.")
+    version: Text | None = Field(
+        default=None,
+        description="Which version was read, where there are several: 'revision of August 2025'.",
+    )
     published: EdtfDate | None = Field(
         default=None, description="When it was published, as precisely as known (EDTF)."
     )
