@@ -1,5 +1,5 @@
 # Two commands do all set-up on a fresh machine (python3, pip, make, Pango):
-#   make demo   validate the bundled case and render its documents into output/
+#   make demo   validate the bundled case and render its appeal, summary and chronology
 #   make test   every check: ruff, mypy --strict, pytest
 PYTHON ?= python3
 VENV := .venv
@@ -12,6 +12,8 @@ CASE := facts/kz-toregozhina-2025.yaml
 demo: $(STAMP)
 	$(BIN)/advocacy validate $(CASE)
 	$(BIN)/advocacy render appeal $(CASE) --format pdf --format docx
+	$(BIN)/advocacy render summary $(CASE) --format pdf --format docx
+	$(BIN)/advocacy render chronology $(CASE) --format pdf --format docx
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -46,6 +46,7 @@ class Document:
         return {
             **self.context,
             "meta_title": self.title,
+            "meta_date": self.date.isoformat(),
             "meta_author": self.author,
             "meta_subject": self.subject,
             "meta_keywords": ", ".join(self.keywords),

@@ -51,6 +51,12 @@ def main() -> None:
                 str(ADVOCACY), "render", "appeal", str(CASE), "--format", "pdf",
                 "--format", "docx", "-o", out,
             ],
+            "advocacy render summary CASE (pdf and docx)": [
+                str(ADVOCACY), "render", "summary", str(CASE), "-o", out,
+            ],
+            "advocacy render chronology CASE (pdf and docx)": [
+                str(ADVOCACY), "render", "chronology", str(CASE), "-o", out,
+            ],
         }  # fmt: skip
         print(f"{'command':<58} {'fastest':>8} {'median':>8}  ({runs} cold runs each)")
         for name, command in commands.items():

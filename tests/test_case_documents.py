@@ -16,7 +16,9 @@ from advocacy.words import citation
 from tests.conftest import BUNDLED, TINY
 from tests.extract import docx_text, normalise, pdf_text, sentences
 
-FIGURE_START, FIGURE_END = "by year", "a span of time"
+FIGURE_CAPTION = re.compile(r"^.*, by (year|day)$", re.MULTILINE)
+FIGURE_END = "a span of time"
+HEADER = "Date Place What happened Sources"
 
 
 def _render(out: Path, kind: str, facts: Path = BUNDLED) -> tuple[Path, Path]:
@@ -36,10 +38,11 @@ def summary(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def without_figure(text: str) -> str:
     """The PDF's text without the figure's labels (the DOCX has the figure as a picture)."""
-    start = text.find(FIGURE_START)
-    start = text.rfind("\n", 0, start) if start >= 0 else -1
-    end = text.find(FIGURE_END, start)
-    return text if start < 0 or end < 0 else text[:start] + text[end + len(FIGURE_END) :]
+    caption = FIGURE_CAPTION.search(text)
+    end = text.find(FIGURE_END, caption.start()) if caption else -1
+    return (
+        text if not caption or end < 0 else text[: caption.start()] + text[end + len(FIGURE_END) :]
+    )
 
 
 def test_the_summary_fits_on_two_pages_and_says_who_she_is(summary: tuple[Path, Path]) -> None:
@@ -99,7 +102,7 @@ def test_the_summary_says_the_same_in_pdf_and_docx(summary: tuple[Path, Path]) -
     assert sentences(without_figure(pdf_text(pdf))) == sentences(docx_text(docx))
 
 
-@pytest.mark.parametrize("kind", ["summary"])
+@pytest.mark.parametrize("kind", ["summary", "chronology"])
 def test_the_figure_is_in_both_formats(kind: str, tmp_path: Path) -> None:
     pdf, docx = _render(tmp_path, kind)
     assert "17 Aug detention" in pdf_text(pdf)  # vector text in the PDF
@@ -116,3 +119,80 @@ def test_a_small_case_renders_its_summary(tmp_path: Path) -> None:
     assert "Ana Example (Ана Экзампл)" in normalise(docx_text(docx))
     case = load_case(TINY).case
     assert len(rows(case, Citations(case))) == 1
+
+
+@pytest.fixture(scope="module")
+def chronology(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return _render(tmp_path_factory.mktemp("chronology"), "chronology")
+
+
+def _row_dates(docx: Path) -> list[str]:
+    """The Date column of the chronology table, without the date notes."""
+    table = WordDocument(str(docx)).tables[-1]
+    assert [c.text for c in table.rows[0].cells] == ["Date", "Place", "What happened", "Sources"]
+    return [row.cells[0].paragraphs[0].text for row in table.rows[1:]]
+
+
+def test_the_chronology_has_every_event_in_date_order(chronology: tuple[Path, Path]) -> None:
+    case = load_case(BUNDLED).case
+    expected = [row.date for row in rows(case, Citations(case))]
+    dates = _row_dates(chronology[1])
+    assert dates == expected
+    assert len(dates) == len(case.events)
+    pdf = normalise(pdf_text(chronology[0]))
+    positions = [
+        pdf.find(date) for date in ("2004", "16 March 2010", "16–20 May 2016", "Date unknown")
+    ]
+    assert -1 not in positions and positions == sorted(positions)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "31 July 2025",  # exact
+        "August 2025",  # month
+        "2004",  # year
+        "16–20 May 2016",  # interval
+        "around 7 August 2025",  # approximate
+        "2005 (unconfirmed)",  # uncertain
+        "Date unknown",  # undated
+        "late May – mid-August",  # an interval's note
+        "Alleged:",  # status in words
+    ],
+)
+def test_each_kind_of_date_and_status_reads_right_in_both_formats(
+    chronology: tuple[Path, Path], words: str
+) -> None:
+    pdf, docx = chronology
+    assert words in normalise(docx_text(docx))
+    assert words in normalise(pdf_text(pdf)).replace("mid- August", "mid-August")
+
+
+def test_footnote_numbers_match_the_list_of_sources(chronology: tuple[Path, Path]) -> None:
+    case = load_case(BUNDLED).case
+    citations = Citations(case)
+    rows(case, citations)
+    listed = _source_list(docx_text(chronology[1]))
+    assert list(listed) == list(range(1, len(citations.sources) + 1))
+    for number, source in enumerate(citations.sources, 1):
+        assert listed[number].startswith(citation(source)), number
+    # In the PDF each source's footnote carries the same number and citation.
+    pdf = normalise(pdf_text(chronology[0]))
+    for number, source in enumerate(citations.sources, 1):
+        assert f"{number}. {citation(source)}" in pdf, number
+    # The numbers in the Sources column are those of the event's own sources.
+    table = WordDocument(str(chronology[1])).tables[-1]
+    for row, event_row in zip(table.rows[1:], rows(case, Citations(case)), strict=True):
+        shown = [int(n) for n in re.findall(r"\d+", row.cells[3].text)]
+        assert sorted(shown) == sorted(event_row.sources)
+
+
+def test_the_chronology_says_the_same_words_in_pdf_and_docx(chronology: tuple[Path, Path]) -> None:
+    from collections import Counter
+
+    pdf, docx = chronology
+    pdf_words = re.sub(r"([-/])\n", r"\1", without_figure(pdf_text(pdf)))
+    pdf_words = normalise(pdf_words).replace(HEADER, " ")
+    docx_words = normalise(docx_text(docx)).replace(HEADER, " ")
+    docx_words = docx_words.replace("Sources 1. ", "1. ")  # the heading of the end list
+    assert Counter(pdf_words.split()) == Counter(docx_words.split())
