@@ -11,8 +11,8 @@ It says the same words as chronology.html, in the same order, except the sources
 prints each as a footnote on the page of the row that first cites it, this template lists them
 all at the end under "Sources", numbered as in the table.
 
-How the template is made (the package, page, footer and helpers are the urgent appeal's,
-imported from templates/appeal/build_docx.py, so both documents look and behave alike):
+How the template is made (the package, page, footer, shared styles and helpers come from
+advocacy.docx_kit, as for every template, so the documents look and behave alike):
 
 * Every look is a named Word style: Chronology Title, Current To (with the accent rule under
   it), Figure, Figure Caption, Table Heading, Cell, Cell Date, Date Note, People, Sources
@@ -35,43 +35,27 @@ imported from templates/appeal/build_docx.py, so both documents look and behave 
 * The figure (a PNG that advocacy/render/docx.py makes from the SVG) is ``{{ figure }}``
   alone in its paragraph, inside ``{%p if figure %}`` (a case without dated events has none).
 
-The output is the same bytes on every run (the appeal's fixed dates and zip timestamps).
+The output is the same bytes on every run (advocacy.docx_kit: fixed dates and zip timestamps).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import io
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
+from advocacy import docx_kit as kit
+from advocacy.docx_kit import ACCENT, TAB, TEXT_WIDTH, W
+
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "chronology.docx"
 
 
-def _appeal_build() -> ModuleType:
-    """templates/appeal/build_docx.py, whose package, page set-up and helpers this reuses."""
-    path = HERE.parent / "appeal" / "build_docx.py"
-    spec = importlib.util.spec_from_file_location("appeal_build_docx", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-appeal = _appeal_build()
-
-W: str = appeal.W
-ACCENT: str = appeal.ACCENT
 MUTED = "555555"
 RULE = "B9C3D3"
-TAB: str = appeal.TAB
-TEXT_WIDTH: int = appeal.TEXT_WIDTH
 
 # Sizes in half-points, as in chronology.css.
 TITLE = 30  # 15 pt
@@ -93,10 +77,6 @@ CELL_SIDE = 113  # 2 mm of padding left and right, as in the PDF
 CELL_TOP = 85  # 1.5 mm above and below
 HANGING = 425  # 0.75 cm: room for "23." before a source
 
-SHARED_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "Hyperlink", "Footer"}
-SHARED_STYLES |= {"TemplateTag"}
-"""The appeal's styles the chronology uses as they are; the letter's own ones are dropped."""
-
 SINGLE = 'w:line="240" w:lineRule="auto"'
 TIGHT = '<w:spacing w:before="0" w:after="0" w:line="252" w:lineRule="auto"/>'
 """Line spacing 1.05 in the table: Noto Sans's own line height makes that about 1.43 em, the
@@ -104,9 +84,9 @@ PDF's 1.4."""
 
 
 def styles_xml() -> str:
-    """The styles part: the appeal's shared styles and defaults, then the chronology's own."""
-    style = appeal._style
-    size = appeal._size
+    """The styles part: the shared styles and defaults (advocacy.docx_kit), then its own."""
+    style = kit.style
+    size = kit.size
     own = [
         style(
             "ChronologyTitle",
@@ -210,13 +190,7 @@ def styles_xml() -> str:
             rpr=f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/>',
         ),
     ]
-    shared = parse_xml(appeal.styles_xml())
-    for child in list(shared):
-        if child.tag == qn("w:style") and child.get(qn("w:styleId")) not in SHARED_STYLES:
-            shared.remove(child)
-    for xml in own:
-        shared.append(parse_xml(xml.replace("<w:style ", f"<w:style {W} ", 1)))
-    return str(shared.xml)
+    return kit.styles_part([*kit.SHARED_STYLES.values(), *own])
 
 
 # The chronology -----------------------------------------------------------------------------
@@ -224,12 +198,12 @@ def styles_xml() -> str:
 
 def heading(doc: Any) -> None:
     """Title, the date the record is current to, and the figure with its caption."""
-    appeal.keep_with_next(appeal.paragraph(doc, "Chronology Title", "{{ title }}"))
-    appeal.paragraph(doc, "Current To", "Current to ", "{{ updated|date_words }}")
-    appeal.tag(doc, "{%p if figure %}")
-    appeal.paragraph(doc, "Figure", "{{ figure }}")
-    appeal.paragraph(doc, "Figure Caption", "Figure 1. Timeline of events")
-    appeal.tag(doc, "{%p endif %}")
+    kit.keep_with_next(kit.paragraph(doc, "Chronology Title", "{{ title }}"))
+    kit.paragraph(doc, "Current To", "Current to ", "{{ updated|date_words }}")
+    kit.tag(doc, "{%p if figure %}")
+    kit.paragraph(doc, "Figure", "{{ figure }}")
+    kit.paragraph(doc, "Figure Caption", "Figure 1. Timeline of events")
+    kit.tag(doc, "{%p endif %}")
 
 
 def _styled(par: Any, styles: dict[int, str]) -> None:
@@ -294,26 +268,26 @@ def table(doc: Any) -> None:
     # The header row: repeated at the top of every page, over a rule in the accent colour.
     header._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {W}/>"))
     for cell, text in zip(header.cells, ("Date", "Place", "What happened", "Sources"), strict=True):
-        appeal.paragraph(cell, "Table Heading", text)
+        kit.paragraph(cell, "Table Heading", text)
         _clear(cell)
         _borders(cell, f"8 {ACCENT}")
 
-    appeal.paragraph(start.cells[0], "Template Tag", "{%tr for row in rows %}")
-    appeal.paragraph(end.cells[0], "Template Tag", "{%tr endfor %}")
+    kit.paragraph(start.cells[0], "Template Tag", "{%tr for row in rows %}")
+    kit.paragraph(end.cells[0], "Template Tag", "{%tr endfor %}")
     for cell in (start.cells[0], end.cells[0]):
         _clear(cell)
 
     date, place, what, sources = event.cells
-    appeal.paragraph(date, "Cell Date", "{{ row.date }}")
-    appeal.tag(date, "{%p if row.date_note %}")
-    appeal.paragraph(date, "Date Note", "{{ row.date_note }}")
-    appeal.tag(date, "{%p endif %}")
+    kit.paragraph(date, "Cell Date", "{{ row.date }}")
+    kit.tag(date, "{%p if row.date_note %}")
+    kit.paragraph(date, "Date Note", "{{ row.date_note }}")
+    kit.tag(date, "{%p endif %}")
 
-    appeal.paragraph(
+    kit.paragraph(
         place, "Cell", "{%r if row.event.place %}", "{{ row.event.place }}", "{%r endif %}"
     )
 
-    status = appeal.paragraph(
+    status = kit.paragraph(
         what,
         "Cell",
         "{%r if row.status %}",
@@ -323,8 +297,8 @@ def table(doc: Any) -> None:
         "{{r row.event.text|rich }}",
     )
     _styled(status, {1: "Status"})
-    appeal.tag(what, "{%p if row.people %}")
-    people = appeal.paragraph(
+    kit.tag(what, "{%p if row.people %}")
+    people = kit.paragraph(
         what,
         "People",
         "People:",
@@ -337,9 +311,9 @@ def table(doc: Any) -> None:
         "{%r endfor %}",
     )
     _styled(people, {0: "Label"})
-    appeal.tag(what, "{%p endif %}")
+    kit.tag(what, "{%p endif %}")
 
-    numbers = appeal.paragraph(
+    numbers = kit.paragraph(
         sources,
         "Cell",
         "{%r for n in row.sources|sort %}",
@@ -366,10 +340,10 @@ escaped (Jinja string literals: each backslash doubled)."""
 
 def source_list(doc: Any) -> None:
     """The sources at the end, numbered as in the table: "n. citation address"."""
-    appeal.tag(doc, "{%p if sources %}")
-    appeal.keep_with_next(appeal.paragraph(doc, "Sources Heading", "Sources"))
-    appeal.tag(doc, "{%p for source in sources %}")
-    entry = appeal.paragraph(
+    kit.tag(doc, "{%p if sources %}")
+    kit.keep_with_next(kit.paragraph(doc, "Sources Heading", "Sources"))
+    kit.tag(doc, "{%p for source in sources %}")
+    entry = kit.paragraph(
         doc,
         "Source Entry",
         "{{ loop.index }}.",
@@ -381,28 +355,19 @@ def source_list(doc: Any) -> None:
         "{%r endif %}",
     )
     _styled(entry, {0: "Note Number"})
-    appeal.tag(doc, "{%p endfor %}")
-    appeal.tag(doc, "{%p endif %}")
+    kit.tag(doc, "{%p endfor %}")
+    kit.tag(doc, "{%p endif %}")
 
 
 def build() -> bytes:
     """The template's bytes."""
     doc = Document()
-    appeal.package(doc)
-    styles = doc.styles.element
-    for child in list(styles):
-        styles.remove(child)
-    for child in parse_xml(styles_xml()):
-        styles.append(child)
-    doc.core_properties.title = "Chronology"
-    appeal.page_setup(doc)
+    kit.package(doc, styles_xml(), "Chronology")
+    kit.page_setup(doc)
     heading(doc)
     table(doc)
     source_list(doc)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    data: bytes = appeal.deterministic(buffer.getvalue())
-    return data
+    return kit.save(doc)
 
 
 def main() -> None:

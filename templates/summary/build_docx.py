@@ -9,9 +9,9 @@ autoescaping environment of advocacy/environment.py; summary.html says the same 
 PDF, in the same order (a test compares them).
 
 The package (theme, font table, settings, page set-up with its ``Page X of Y`` footer, the fixed
-zip timestamps) and the little helpers that write paragraphs and tags come from the appeal's
-build script, templates/appeal/build_docx.py, loaded by path; this script adds the summary's
-own styles and body. How the template is made:
+zip timestamps), the shared styles and the helpers that write paragraphs and tags come from
+advocacy.docx_kit, as for every template; this script adds the summary's own styles and body.
+How the template is made:
 
 * Every look is a named Word style, and every style names the font "Noto Sans". The sizes and
   colours follow summary.css: 8.5 pt text, section headings in the accent colour over a thin
@@ -33,51 +33,38 @@ The output is the same bytes on every run.
 
 from __future__ import annotations
 
-import importlib.util
-import io
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
-from lxml import etree
+
+from advocacy.docx_kit import (
+    ACCENT,
+    LANGUAGE,
+    SHARED_STYLES,
+    TAB,
+    TEXT_WIDTH,
+    W,
+    fonts,
+    keep_with_next,
+    package,
+    page_setup,
+    paragraph,
+    save,
+    size,
+    style,
+    styles_part,
+    tag,
+)
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "summary.docx"
-APPEAL_BUILD = HERE.parent / "appeal" / "build_docx.py"
-
-
-def _load_appeal() -> ModuleType:
-    """templates/appeal/build_docx.py as a module: the shared package and paragraph helpers."""
-    spec = importlib.util.spec_from_file_location("appeal_build_docx", APPEAL_BUILD)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_appeal = _load_appeal()
-
-FONT: str = _appeal.FONT
-ACCENT: str = _appeal.ACCENT
-LANGUAGE: str = _appeal.LANGUAGE
-TEXT_WIDTH: int = _appeal.TEXT_WIDTH
-TAB: str = _appeal.TAB
-style: Callable[..., str] = _appeal._style
-size: Callable[[int], str] = _appeal._size
-fonts: Callable[[], str] = _appeal._fonts
-paragraph: Callable[..., Paragraph] = _appeal.paragraph
-tag: Callable[[Any, str], Paragraph] = _appeal.tag
-keep_with_next: Callable[[Paragraph], None] = _appeal.keep_with_next
-package: Callable[[DocumentObject], None] = _appeal.package
-page_setup: Callable[[DocumentObject], None] = _appeal.page_setup
-deterministic: Callable[[bytes], bytes] = _appeal.deterministic
 
 MUTED = "555555"
 RULE = "B9C3D3"
@@ -100,8 +87,6 @@ CELL = 91  # 1.6 mm: the padding in the cells of the charges grid
 GRID_WIDTHS = (32, 16, 13, 23, 16)
 """The columns of the charges in per cent of the text width, as in summary.css."""
 
-W = nsdecls("w")
-
 
 # Styles ----------------------------------------------------------------------------------------
 
@@ -112,20 +97,6 @@ def _spacing(before: int = 0, after: int = 0, line: int = 240) -> str:
 
 def _border(side: str, size_eighths: int, colour: str, space: int = 1) -> str:
     return f'<w:{side} w:val="single" w:sz="{size_eighths}" w:space="{space}" w:color="{colour}"/>'
-
-
-SHARED_STYLES = ("DefaultParagraphFont", "TableNormal", "TemplateTag")
-"""Styles the summary takes as they are from the appeal's build script."""
-
-
-def shared_styles() -> list[str]:
-    """The appeal's default character and table styles and its grey "Template Tag" style."""
-    root = parse_xml(_appeal.styles_xml())
-    return [
-        etree.tostring(node, encoding="unicode")
-        for node in root.iter(qn("w:style"))
-        if node.get(qn("w:styleId")) in SHARED_STYLES
-    ]
 
 
 def styles_xml() -> str:
@@ -287,25 +258,14 @@ def styles_xml() -> str:
             rpr=f'<w:color w:val="{MUTED}"/>{size(FOOTER)}',
         ),
     ]
-    styles += shared_styles()
+    styles += [SHARED_STYLES[s] for s in ("DefaultParagraphFont", "TableNormal", "TemplateTag")]
     defaults = (
         f"<w:docDefaults><w:rPrDefault><w:rPr>{fonts()}{size(BODY)}"
         f'<w:lang w:val="{LANGUAGE}" w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/></w:rPr>'
         f"</w:rPrDefault><w:pPrDefault><w:pPr>{_spacing(after=100)}</w:pPr></w:pPrDefault>"
         "</w:docDefaults>"
     )
-    return f"<w:styles {W}>{defaults}{''.join(styles)}</w:styles>"
-
-
-def restyle(doc: DocumentObject) -> None:
-    """The appeal's package with the summary's styles and title."""
-    package(doc)
-    styles = doc.styles.element
-    for child in list(styles):
-        styles.remove(child)
-    for child in parse_xml(styles_xml()):
-        styles.append(child)
-    doc.core_properties.title = "Case summary"
+    return styles_part(styles, defaults)
 
 
 # Tables ------------------------------------------------------------------------------------------
@@ -675,7 +635,7 @@ def timeline_and_sources(doc: DocumentObject) -> None:
 def build() -> bytes:
     """The template's bytes."""
     doc = Document()
-    restyle(doc)
+    package(doc, styles_xml(), "Case summary")
     page_setup(doc)
     masthead(doc)
     who(doc)
@@ -683,9 +643,7 @@ def build() -> bytes:
     charges(doc)
     demands(doc)
     timeline_and_sources(doc)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return deterministic(buffer.getvalue())
+    return save(doc)
 
 
 def main() -> None:
