@@ -114,12 +114,11 @@ def render(
     ] = None,
 ) -> None:
     """Render a document of a case; print each written path on stdout."""
-    from advocacy.documents import KINDS, document
+    from advocacy.documents import check_kind, document
     from advocacy.facts import load_case
     from advocacy.render import render as render_document
 
-    if kind not in KINDS:
-        raise UsageError(f"no document kind {kind!r}; choose one of: {', '.join(KINDS)}")
+    check_kind(kind)  # before loading the case: wrong usage is said first
     loaded = load_case(facts)
     for warning in loaded.warnings:
         _err(str(warning))

@@ -10,11 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from advocacy.errors import RenderError, UsageError
 from advocacy.facts import LoadedCase
 from advocacy.words import country_name, date_words, money_words
+
+if TYPE_CHECKING:
+    from advocacy.chronology import Citations, Row
+    from advocacy.models import Case, Charge
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 """The default templates: one folder per document kind, and the shipped fonts."""
@@ -58,10 +62,15 @@ class Document:
         return self.folder / self.kind
 
 
-def document(loaded: LoadedCase, kind: str, appeal_id: str | None = None) -> Document:
-    """The document of ``kind`` for a loaded case."""
+def check_kind(kind: str) -> None:
+    """Wrong usage unless ``kind`` names a document kind."""
     if kind not in KINDS:
         raise UsageError(f"no document kind {kind!r}; choose one of: {', '.join(KINDS)}")
+
+
+def document(loaded: LoadedCase, kind: str, appeal_id: str | None = None) -> Document:
+    """The document of ``kind`` for a loaded case."""
+    check_kind(kind)
     if kind == "chronology":
         return chronology_document(loaded)
     if kind == "summary":
@@ -131,38 +140,61 @@ def _common(loaded: LoadedCase) -> dict[str, Any]:
     }
 
 
-def chronology_document(loaded: LoadedCase) -> Document:
-    """Every event of the case in date order, with its status, people and sources."""
-    from advocacy.chronology import Citations, rows
+def _case_document(
+    loaded: LoadedCase,
+    kind: str,
+    label: str,
+    noun: str,
+    table: list[Row],
+    context: dict[str, Any],
+) -> Document:
+    """A document about the whole case, dated by `updated`, with the timeline figure.
+
+    ``label`` heads it ("Case summary: <names>"); ``noun`` names it in the subject ("Summary of
+    the case ...").
+    """
     from advocacy.figure import timeline_svg
 
     case = loaded.case
-    citations = Citations(case)
-    table = rows(case, citations, case.language)
-    title = f"Chronology: {_names(loaded)}"
+    title = f"{label}: {_names(loaded)}"
     return Document(
-        kind="chronology",
-        stem="chronology",
+        kind=kind,
+        stem=kind,
         date=case.updated,
         lang=case.language,
         title=title,
         author=_author(loaded),
-        subject=f"Chronology of the case {case.id}, current to {case.updated.isoformat()}",
-        keywords=("chronology", "human rights defenders", *_keywords(loaded)),
+        subject=f"{noun} of the case {case.id}, current to {case.updated.isoformat()}",
+        keywords=(label.lower(), "human rights defenders", *_keywords(loaded)),
         context={
             **_common(loaded),
             "title": title,
-            "rows": table,
-            "sources": citations.sources,
+            **context,
             "figure": timeline_svg(case, table),
         },
+    )
+
+
+def chronology_document(loaded: LoadedCase) -> Document:
+    """Every event of the case in date order, with its status, people and sources."""
+    from advocacy.chronology import Citations, rows
+
+    case = loaded.case
+    citations = Citations(case)
+    table = rows(case, citations, case.language)
+    return _case_document(
+        loaded,
+        "chronology",
+        "Chronology",
+        "Chronology",
+        table,
+        {"rows": table, "sources": citations.sources},
     )
 
 
 def summary_document(loaded: LoadedCase) -> Document:
     """One or two pages: who the defender is, what is happening now, charges, demands."""
     from advocacy.chronology import Citations, age, rows
-    from advocacy.figure import timeline_svg
 
     case = loaded.case
     lang = case.language
@@ -199,26 +231,19 @@ def summary_document(loaded: LoadedCase) -> Document:
     ]
     charges = [_charge(case, charge, citations, lang) for charge in case.charges]
     appeal = case.appeal() if case.appeals else None
-    title = f"Case summary: {_names(loaded)}"
-    return Document(
-        kind="summary",
-        stem="summary",
-        date=case.updated,
-        lang=lang,
-        title=title,
-        author=_author(loaded),
-        subject=f"Summary of the case {case.id}, current to {case.updated.isoformat()}",
-        keywords=("case summary", "human rights defenders", *_keywords(loaded)),
-        context={
-            **_common(loaded),
-            "title": title,
+    return _case_document(
+        loaded,
+        "summary",
+        "Case summary",
+        "Summary",
+        table,
+        {
             "profiles": profiles,
             "now": now,
             "charges": charges,
             "appeal": appeal,
             "appeal_sources": citations.cite(appeal.sources) if appeal else [],
             "sources": citations.sources,
-            "figure": timeline_svg(case, table),
         },
     )
 
@@ -229,7 +254,7 @@ LATEST_AT_LEAST = 3
 """...or, when there are none, their latest few events."""
 
 
-def _charge(case: Any, charge: Any, citations: Any, lang: str) -> dict[str, Any]:
+def _charge(case: Case, charge: Charge, citations: Citations, lang: str) -> dict[str, Any]:
     penalties = []
     for money in charge.penalty:
         words = money_words(money, lang)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
 from advocacy.cli import main
 
@@ -44,3 +47,16 @@ def run(capsys: pytest.CaptureFixture[str]) -> Runner:
         return Result(code, captured.out, captured.err)
 
     return invoke
+
+
+def tiny_case(folder: Path, change: Callable[[Any], None]) -> Path:
+    """A copy of the tiny case in ``folder``, with its letterheads, after ``change`` edits its data."""
+    yaml = YAML()
+    data = yaml.load(TINY.read_text())
+    change(data)
+    (folder / "letterheads").mkdir(parents=True)
+    shutil.copy(TINY.parent / "letterheads" / "example-ngo.yaml", folder / "letterheads")
+    path = folder / "tiny.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return path

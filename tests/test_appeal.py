@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 from typing import Any, cast
@@ -9,11 +10,10 @@ from typing import Any, cast
 import pytest
 from docx import Document as WordDocument
 from pypdf import PdfReader
-from ruamel.yaml import YAML
 
 from advocacy.facts import load_case
 from advocacy.markup import plain
-from tests.conftest import BUNDLED, TINY, Runner
+from tests.conftest import BUNDLED, TINY, Runner, tiny_case
 from tests.extract import docx_text, in_order, normalise, pdf_text, sentences
 
 
@@ -146,21 +146,17 @@ SPECIAL = f"& < > \" ' {{{{ x }}}} {{% if y %}} 😀 שלום {LONG_WORD} &amp; 
 
 def _special_case(folder: Path) -> Path:
     """The tiny case with every text field an appeal prints holding the special characters."""
-    yaml = YAML()
-    data = yaml.load(TINY.read_text())
-    data["people"][0]["name"] = SPECIAL
-    data["people"][0]["profile"] = SPECIAL
-    appeal = data["appeals"][0]
-    for key in ("title", "lead", "concern"):
-        appeal[key] = SPECIAL
-    appeal["paragraphs"][0]["text"] = SPECIAL
-    appeal["demands"] = [SPECIAL, SPECIAL]
-    (folder / "letterheads").mkdir(parents=True)
-    shutil.copy(TINY.parent / "letterheads" / "example-ngo.yaml", folder / "letterheads")
-    path = folder / "tiny.yaml"
-    with path.open("w", encoding="utf-8") as handle:
-        yaml.dump(data, handle)
-    return path
+
+    def change(data: Any) -> None:
+        data["people"][0]["name"] = SPECIAL
+        data["people"][0]["profile"] = SPECIAL
+        appeal = data["appeals"][0]
+        for key in ("title", "lead", "concern"):
+            appeal[key] = SPECIAL
+        appeal["paragraphs"][0]["text"] = SPECIAL
+        appeal["demands"] = [SPECIAL, SPECIAL]
+
+    return tiny_case(folder, change)
 
 
 def test_special_characters_come_out_literally_in_both_formats(tmp_path: Path, run: Runner) -> None:
@@ -182,16 +178,7 @@ def test_special_characters_come_out_literally_in_both_formats(tmp_path: Path, r
 
 def _tiny_with(folder: Path, change: dict[str, str]) -> Path:
     """A copy of the tiny case with some appeal fields replaced."""
-    yaml = YAML()
-    data = yaml.load(TINY.read_text())
-    for key, value in change.items():
-        data["appeals"][0][key] = value
-    (folder / "letterheads").mkdir(parents=True)
-    shutil.copy(TINY.parent / "letterheads" / "example-ngo.yaml", folder / "letterheads")
-    path = folder / "tiny.yaml"
-    with path.open("w", encoding="utf-8") as handle:
-        yaml.dump(data, handle)
-    return path
+    return tiny_case(folder, lambda data: data["appeals"][0].update(change))
 
 
 def test_links_become_links_in_both_formats(tmp_path: Path, run: Runner) -> None:
@@ -246,7 +233,7 @@ def test_a_broken_template_names_the_file_and_line(tmp_path: Path) -> None:
     lines[at] = lines[at].replace("appeal.issued", "appeal.isued")
     html.write_text("\n".join(lines))
     doc = document(load_case(TINY), "appeal")
-    doc = type(doc)(**{**doc.__dict__, "folder": folder})
+    doc = dataclasses.replace(doc, folder=folder)
     with pytest.raises(TemplateError, match=rf"^appeal\.html:{at + 1}: .*isued"):
         render_html(doc)
 
@@ -259,16 +246,12 @@ def test_the_same_facts_give_the_same_bytes(tmp_path: Path, run: Runner) -> None
 
 
 def test_the_latest_appeal_is_rendered_unless_another_is_named(tmp_path: Path, run: Runner) -> None:
-    yaml = YAML()
-    data = yaml.load(TINY.read_text())
-    later = dict(data["appeals"][0])
-    later.update(id="second", issued="2025-08-19", title="Kazakhstan: Ana Example again")
-    data["appeals"].append(later)
-    (tmp_path / "case" / "letterheads").mkdir(parents=True)
-    shutil.copy(TINY.parent / "letterheads" / "example-ngo.yaml", tmp_path / "case" / "letterheads")
-    path = tmp_path / "case" / "tiny.yaml"
-    with path.open("w", encoding="utf-8") as handle:
-        yaml.dump(data, handle)
+    def add_a_later_appeal(data: Any) -> None:
+        later = dict(data["appeals"][0])
+        later.update(id="second", issued="2025-08-19", title="Kazakhstan: Ana Example again")
+        data["appeals"].append(later)
+
+    path = tiny_case(tmp_path / "case", add_a_later_appeal)
     result = run("render", "appeal", path, "-f", "docx", "-o", tmp_path / "out")
     assert result.out == f"{tmp_path / 'out' / 'appeal-second.docx'}\n"
     assert "19 August 2025" in docx_text(tmp_path / "out" / "appeal-second.docx")
@@ -292,6 +275,6 @@ def test_a_template_cannot_include_a_file_outside_the_templates(tmp_path: Path) 
     html = folder / "appeal" / "appeal.html"
     html.write_text(html.read_text().replace("<body>", "<body>{% include 'innocent.html' %}"))
     doc = document(load_case(TINY), "appeal")
-    doc = type(doc)(**{**doc.__dict__, "folder": folder})
+    doc = dataclasses.replace(doc, folder=folder)
     with pytest.raises(TemplateError, match="leads outside the templates folder"):
         render_html(doc)
