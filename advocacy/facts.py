@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 
 from advocacy.errors import FactsError, Problem
 from advocacy.models import Case, Letterhead, Organisation, Person
+from advocacy.models.common import Loc
 
 MAX_BYTES = 10 * 1024 * 1024
 """Case files are hand-written; anything larger is a mistake (a PDF renamed, a log)."""
@@ -27,7 +28,6 @@ MAX_BYTES = 10 * 1024 * 1024
 LETTERHEADS = "letterheads"
 """Letterheads live in this folder beside the case files."""
 
-Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 

@@ -1,4 +1,6 @@
-"""A timeline of the case's events, drawn from the facts as SVG (PDF) and PNG (DOCX).
+"""A timeline of the case's events, drawn from the facts as SVG.
+
+The PDF draws the SVG; advocacy/render/docx.py turns it into a PNG for Word.
 
 Two panels: the whole record by year, and its last months by day, where events crowd. Black and
 white by design: the status is a shape (confirmed: filled circle; alleged: open circle;
@@ -55,16 +57,6 @@ def timeline_svg(case: Case, rows: Sequence[Row]) -> Markup:
     parts.append(_legend(height))
     parts.append("</svg>")
     return Markup("".join(parts))
-
-
-def timeline_png(case: Case, rows: Sequence[Row], width: int = 1600) -> bytes:
-    """The figure as a PNG ``width`` pixels wide, for Word."""
-    import cairosvg
-
-    svg = str(timeline_svg(case, rows))
-    png = cairosvg.svg2png(bytestring=svg.encode("utf-8"), output_width=width)
-    assert isinstance(png, bytes)
-    return png
 
 
 def _panel(

@@ -11,13 +11,19 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from advocacy.dates import Day
 from advocacy.models.appeals import Letter, Paragraphs
 from advocacy.models.charges import Charge
-from advocacy.models.common import FactModel, Id, IdKind, IdRegistry, PersonRef, registry
+from advocacy.models.common import (
+    FactModel,
+    Id,
+    IdKind,
+    IdRegistry,
+    Loc,
+    PersonRef,
+    registry,
+)
 from advocacy.models.countries import CountryCode, LanguageTag
 from advocacy.models.events import Event
 from advocacy.models.people import Organisation, Person
 from advocacy.models.sources import Source
-
-Loc = tuple[str | int, ...]
 
 # The lists whose items carry ids, and the kind of id each defines.
 _ID_LISTS: dict[str, IdKind | None] = {

@@ -19,6 +19,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 IdKind = Literal["person", "organisation", "source", "event"]
+Loc = tuple[str | int, ...]
+"""A place in a case file, as pydantic gives it: ('events', 3, 'sources', 0)."""
 
 
 class FactModel(BaseModel):
