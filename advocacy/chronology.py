@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from advocacy.models import Case, Event, Person, Source
+from advocacy.contexts import Row
+from advocacy.models import Case, Event, Source
 from advocacy.words import date_words
 
 STATUS_WORDS = {"confirmed": "", "alleged": "alleged", "disputed": "disputed"}
@@ -37,20 +38,6 @@ class Citations:
     def sources(self) -> list[Source]:
         """The cited sources, in the order of their numbers."""
         return [self.case.source(source_id) for source_id in self.order]
-
-
-@dataclass(frozen=True)
-class Row:
-    """One event as a chronology prints it."""
-
-    event: Event
-    date: str
-    date_note: str | None
-    status: str
-    people: tuple[Person, ...]
-    sources: tuple[int, ...]
-    first_citations: tuple[int, ...]
-    """The numbers first cited in this row (a PDF prints their footnotes here)."""
 
 
 def ordered(events: tuple[Event, ...] | list[Event]) -> list[Event]:

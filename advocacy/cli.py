@@ -98,13 +98,76 @@ def new(
     print(path)
 
 
+templates_app = typer.Typer(
+    help="List, export and check the templates documents are made from.",
+    no_args_is_help=True,
+)
+app.add_typer(templates_app, name="templates")
+
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="A folder of templates to use first; what it lacks comes from the shipped ones.",
+        show_default=False,
+    ),
+]
+
+
+@templates_app.command("list")
+def templates_list(templates: TemplatesOption = None) -> None:
+    """Show each document kind, its formats, what it is made from and where its files are."""
+    from advocacy.templates import template_set
+
+    found = template_set(templates)
+    if found.override:
+        print(f"templates: {found.override}, then the shipped ones in {found.roots[-1]}")
+    else:
+        print(f"templates: the shipped ones in {found.roots[-1]}")
+    for kind in found.kinds():
+        print(f"{kind.name}: {', '.join(kind.formats)}; made from: {kind.context}")
+        for name, path in kind.files.items():
+            mine = found.override is not None and path.is_relative_to(found.override)
+            print(f"  {name:<20} {path}{'  (yours)' if mine else ''}")
+
+
+@templates_app.command("export")
+def templates_export(
+    folder: Annotated[Path, typer.Argument(help="Folder to copy the templates into.")],
+    kinds: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Kinds to copy (default: all, with partials and fonts).", show_default=False
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files already there.")] = False,
+) -> None:
+    """Copy the shipped templates into a folder, to edit and use with --templates."""
+    from advocacy.templates import export
+
+    written = export(folder, kinds, force=force)
+    _err(
+        f"copied {len(written)} files into {folder}: edit them, check them with "
+        f"`advocacy templates check {folder}`, use them with `--templates {folder}`"
+    )
+    print(folder)
+
+
 @app.command()
 def render(
-    kind: Annotated[str, typer.Argument(help="Document kind: appeal.", show_default=False)],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="Document kind: appeal, summary, chronology, or a kind of your templates.",
+            show_default=False,
+        ),
+    ],
     facts: Annotated[Path, typer.Argument(help="The case file.", show_default=False)],
     formats: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help="pdf or docx; repeat for both (default: both)."),
+        typer.Option(
+            "--format", "-f", help="pdf or docx; repeat for both (default: every one the kind has)."
+        ),
     ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Folder to write into.", file_okay=False)
@@ -112,19 +175,22 @@ def render(
     appeal: Annotated[
         str | None, typer.Option(help="Id of the appeal to render (default: the latest).")
     ] = None,
+    templates: TemplatesOption = None,
 ) -> None:
     """Render a document of a case; print each written path on stdout."""
-    from advocacy.documents import check_kind, document
+    from advocacy.documents import document
     from advocacy.facts import load_case
     from advocacy.render import render as render_document
+    from advocacy.templates import template_set
 
-    check_kind(kind)  # before loading the case: wrong usage is said first
+    template_set_ = template_set(templates)
+    template_set_.kind(kind)  # before loading the case: wrong usage is said first
     loaded = load_case(facts)
     for warning in loaded.warnings:
         _err(str(warning))
-    doc = document(loaded, kind, appeal)
+    doc = document(loaded, kind, appeal, template_set_)
     folder = out if out is not None else Path("output") / loaded.case.id
-    for path in render_document(doc, formats or ["pdf", "docx"], folder):
+    for path in render_document(doc, formats, folder):
         print(path)
 
 

@@ -1,85 +1,131 @@
-"""Document kinds: which templates make them, what they are told, what the files are called.
+"""Documents: a kind's templates, the facts they receive, and what the files are called.
 
-A document is made for one case (and, for an appeal, one letter of it). The templates receive
-validated facts only, plus the language and the words that depend on it; no template reads a
-file or the clock.
+A document is made for one case (and, for an appeal, one letter of it) by one document kind of
+a template set (:mod:`advocacy.templates`). The kind's context says which facts its templates
+receive (:mod:`advocacy.contexts`); no template reads a file or the clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from advocacy.contexts import (
+    AppealContext,
+    AwardView,
+    ChargeAppeal,
+    ChargeView,
+    ChronologyContext,
+    Context,
+    Now,
+    Penalty,
+    Profile,
+    SummaryContext,
+)
 from advocacy.errors import RenderError, UsageError
 from advocacy.facts import LoadedCase
+from advocacy.templates import Kind, TemplateSet, template_set
 from advocacy.words import country_name, date_words, money_words
 
 if TYPE_CHECKING:
-    from advocacy.chronology import Citations, Row
+    from advocacy.chronology import Citations
+    from advocacy.contexts import Row
     from advocacy.models import Case, Charge
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-"""The default templates: one folder per document kind, and the shipped fonts."""
-
 FORMATS = ("pdf", "docx")
-KINDS = ("appeal", "chronology", "summary")
 
 
 @dataclass(frozen=True)
 class Document:
     """Everything a renderer needs to write one document in any format."""
 
-    kind: str
+    kind: Kind
     stem: str
     lang: str
     title: str
     author: str
     subject: str
     keywords: tuple[str, ...]
-    context: dict[str, Any] = field(repr=False)
+    context: Context = field(repr=False)
+    templates: TemplateSet = field(repr=False)
     date: dt.date = dt.date(2000, 1, 1)
     """The date the document carries (an appeal's issue, a case's `updated`): its files are
     dated by it, never by the clock, so the same facts give the same bytes."""
-    folder: Path = TEMPLATES
 
     @property
     def template_context(self) -> dict[str, Any]:
-        """What templates receive: the context and the document's own metadata."""
-        return {
-            **self.context,
-            "meta_title": self.title,
-            "meta_date": self.date.isoformat(),
-            "meta_author": self.author,
-            "meta_subject": self.subject,
-            "meta_keywords": ", ".join(self.keywords),
-        }
-
-    @property
-    def template_dir(self) -> Path:
-        """The folder holding this kind's templates."""
-        return self.folder / self.kind
+        """What templates receive: the fields of the context, by name."""
+        return {name: getattr(self.context, name) for name in type(self.context).model_fields}
 
 
-def check_kind(kind: str) -> None:
-    """Wrong usage unless ``kind`` names a document kind."""
-    if kind not in KINDS:
-        raise UsageError(f"no document kind {kind!r}; choose one of: {', '.join(KINDS)}")
+def document(
+    loaded: LoadedCase,
+    kind: str,
+    appeal_id: str | None = None,
+    templates: TemplateSet | None = None,
+) -> Document:
+    """The document of ``kind`` for a loaded case, from ``templates`` (default: the shipped)."""
+    templates = templates or template_set()
+    found = templates.kind(kind)
+    if appeal_id is not None and found.context != "appeal":
+        raise UsageError(f"--appeal is for letters; the kind {kind!r} is about the whole case")
+    return BUILDERS[found.context](loaded, found, templates, appeal_id)
 
 
-def document(loaded: LoadedCase, kind: str, appeal_id: str | None = None) -> Document:
-    """The document of ``kind`` for a loaded case."""
-    check_kind(kind)
-    if kind == "chronology":
-        return chronology_document(loaded)
-    if kind == "summary":
-        return summary_document(loaded)
-    return appeal_document(loaded, appeal_id)
+def _document(
+    loaded: LoadedCase,
+    kind: Kind,
+    templates: TemplateSet,
+    model: type[Context],
+    *,
+    stem: str,
+    date: dt.date,
+    title: str,
+    author: str,
+    subject: str,
+    keyword: str,
+    fields: dict[str, Any],
+) -> Document:
+    """A document whose context holds what every context has, its metadata and ``fields``."""
+    case = loaded.case
+    lang = case.language
+    defenders = [case.person(pid) for pid in case.defenders]
+    country = country_name(case.country, lang)
+    names = [person.name for person in defenders]
+    keywords = (keyword, "human rights defenders", country, *names)
+    context = model.model_construct(
+        meta_title=title,
+        meta_author=author,
+        meta_subject=subject,
+        meta_keywords=", ".join(keywords),
+        meta_date=date.isoformat(),
+        lang=lang,
+        case=case,
+        defender=defenders[0],
+        defenders=defenders,
+        country=country,
+        **fields,
+    )
+    return Document(
+        kind=kind,
+        stem=stem,
+        date=date,
+        lang=lang,
+        title=title,
+        author=author,
+        subject=subject,
+        keywords=keywords,
+        context=context,
+        templates=templates,
+    )
 
 
-def appeal_document(loaded: LoadedCase, appeal_id: str | None = None) -> Document:
-    """An urgent appeal: the latest letter of the case unless ``appeal_id`` names one."""
+def appeal_document(
+    loaded: LoadedCase, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
+) -> Document:
+    """A letter: the latest of the case unless ``appeal_id`` names one."""
     case = loaded.case
     if not case.appeals:
         raise RenderError(
@@ -89,110 +135,79 @@ def appeal_document(loaded: LoadedCase, appeal_id: str | None = None) -> Documen
     if appeal_id is not None and appeal_id not in ids:
         raise UsageError(f"no appeal {appeal_id!r} in {loaded.path}; it has: {', '.join(ids)}")
     appeal = case.appeal(appeal_id)
-    letterhead = loaded.letterheads[appeal.sender]
-    lang = case.language
-    defenders = [case.person(pid) for pid in case.defenders]
-    country = country_name(case.country, lang)
-    title = appeal.title
-    return Document(
-        kind="appeal",
-        stem=f"appeal-{appeal.id}",
+    defender = case.person(case.defenders[0])
+    return _document(
+        loaded,
+        kind,
+        templates,
+        AppealContext,
+        stem=f"{kind.name}-{appeal.id}",
         date=appeal.issued,
-        lang=lang,
-        title=title,
-        author=letterhead.organisation,
-        subject=f"Urgent appeal of {appeal.issued.isoformat()}: {title}",
-        keywords=(
-            "urgent appeal",
-            "human rights defenders",
-            country,
-            *(person.name for person in defenders),
-        ),
-        context={
-            "case": case,
+        title=appeal.title,
+        author=loaded.letterheads[appeal.sender].organisation,
+        subject=f"Urgent appeal of {appeal.issued.isoformat()}: {appeal.title}",
+        keyword="urgent appeal",
+        fields={
             "appeal": appeal,
-            "letterhead": letterhead,
-            "defender": defenders[0],
-            "defenders": defenders,
-            "profile": appeal.profile or defenders[0].profile,
-            "country": country,
-            "authorities": appeal.authorities or country,
-            "lang": lang,
+            "letterhead": loaded.letterheads[appeal.sender],
+            "profile": appeal.profile or defender.profile,
+            "authorities": appeal.authorities or country_name(case.country, case.language),
         },
     )
-
-
-def _names(loaded: LoadedCase) -> str:
-    case = loaded.case
-    return ", ".join(case.person(pid).name for pid in case.defenders)
-
-
-def _common(loaded: LoadedCase) -> dict[str, Any]:
-    case = loaded.case
-    defenders = [case.person(pid) for pid in case.defenders]
-    return {
-        "case": case,
-        "lang": case.language,
-        "defender": defenders[0],
-        "defenders": defenders,
-        "country": country_name(case.country, case.language),
-        "updated": case.updated,
-    }
 
 
 def _case_document(
     loaded: LoadedCase,
-    kind: str,
-    label: str,
-    noun: str,
+    kind: Kind,
+    templates: TemplateSet,
+    model: type[Context],
     table: list[Row],
-    context: dict[str, Any],
+    fields: dict[str, Any],
 ) -> Document:
     """A document about the whole case, dated by `updated`, with the timeline figure.
 
-    ``label`` heads it ("Case summary: <names>"); ``noun`` names it in the subject ("Summary of
-    the case ...").
+    The kind's label heads it ("Case summary: <names>").
     """
     from advocacy.figure import timeline_svg
 
     case = loaded.case
-    title = f"{label}: {_names(loaded)}"
-    return Document(
-        kind=kind,
-        stem=kind,
+    title = f"{kind.label}: {', '.join(case.person(pid).name for pid in case.defenders)}"
+    return _document(
+        loaded,
+        kind,
+        templates,
+        model,
+        stem=kind.name,
         date=case.updated,
-        lang=case.language,
         title=title,
         author=_author(loaded),
-        subject=f"{noun} of the case {case.id}, current to {case.updated.isoformat()}",
-        keywords=(label.lower(), "human rights defenders", *_keywords(loaded)),
-        context={
-            **_common(loaded),
+        subject=f"{kind.label}: the case {case.id}, current to {case.updated.isoformat()}",
+        keyword=kind.label.lower(),
+        fields={
             "title": title,
-            **context,
+            "updated": case.updated,
             "figure": timeline_svg(case, table),
+            **fields,
         },
     )
 
 
-def chronology_document(loaded: LoadedCase) -> Document:
+def chronology_document(
+    loaded: LoadedCase, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
+) -> Document:
     """Every event of the case in date order, with its status, people and sources."""
     from advocacy.chronology import Citations, rows
 
     case = loaded.case
     citations = Citations(case)
     table = rows(case, citations, case.language)
-    return _case_document(
-        loaded,
-        "chronology",
-        "Chronology",
-        "Chronology",
-        table,
-        {"rows": table, "sources": citations.sources},
-    )
+    fields = {"rows": table, "sources": citations.sources}
+    return _case_document(loaded, kind, templates, ChronologyContext, table, fields)
 
 
-def summary_document(loaded: LoadedCase) -> Document:
+def summary_document(
+    loaded: LoadedCase, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
+) -> Document:
     """One or two pages: who the defender is, what is happening now, charges, demands."""
     from advocacy.chronology import Citations, age, rows
 
@@ -201,23 +216,23 @@ def summary_document(loaded: LoadedCase) -> Document:
     citations = Citations(case)
     defenders = [case.person(pid) for pid in case.defenders]
     profiles = [
-        {
-            "person": person,
-            "age": age(person.born.lower, case.updated)
+        Profile.model_construct(
+            person=person,
+            age=age(person.born.lower, case.updated)
             if person.born and person.born.start.precision == "day"
             else None,
-            "born": date_words(person.born, lang) if person.born else None,
-            "organisations": [case.organisation(o).name for o in person.organisations],
-            "awards": [
-                {
-                    "award": award,
-                    "date": date_words(award.date, lang) if award.date else None,
-                    "sources": citations.cite(award.sources),
-                }
+            born=date_words(person.born, lang) if person.born else None,
+            organisations=[case.organisation(o).name for o in person.organisations],
+            awards=[
+                AwardView.model_construct(
+                    award=award,
+                    date=date_words(award.date, lang) if award.date else None,
+                    sources=citations.cite(award.sources),
+                )
                 for award in person.awards
             ],
-            "sources": citations.cite(person.sources),
-        }
+            sources=citations.cite(person.sources),
+        )
         for person in defenders
     ]
     table = rows(case, Citations(case), lang)
@@ -226,27 +241,28 @@ def summary_document(loaded: LoadedCase) -> Document:
         r for r in own if r.event.date and (case.updated - r.event.date.upper).days <= NOW_DAYS
     ]
     now = [
-        {"row": row, "sources": citations.cite(row.event.sources)}
+        Now.model_construct(row=row, sources=citations.cite(row.event.sources))
         for row in latest or own[-LATEST_AT_LEAST:]
     ]
     charges = [_charge(case, charge, citations, lang) for charge in case.charges]
     appeal = case.appeal() if case.appeals else None
-    return _case_document(
-        loaded,
-        "summary",
-        "Case summary",
-        "Summary",
-        table,
-        {
-            "profiles": profiles,
-            "now": now,
-            "charges": charges,
-            "appeal": appeal,
-            "appeal_sources": citations.cite(appeal.sources) if appeal else [],
-            "sources": citations.sources,
-        },
-    )
+    fields = {
+        "profiles": profiles,
+        "now": now,
+        "charges": charges,
+        "appeal": appeal,
+        "appeal_sources": citations.cite(appeal.sources) if appeal else [],
+        "sources": citations.sources,
+    }
+    return _case_document(loaded, kind, templates, SummaryContext, table, fields)
 
+
+BUILDERS: dict[str, Callable[[LoadedCase, Kind, TemplateSet, str | None], Document]] = {
+    "appeal": appeal_document,
+    "summary": summary_document,
+    "chronology": chronology_document,
+}
+"""How each context is made from a loaded case."""
 
 NOW_DAYS = 31
 """'What is happening now': the defenders' events of the month before the record's date..."""
@@ -254,30 +270,32 @@ LATEST_AT_LEAST = 3
 """...or, when there are none, their latest few events."""
 
 
-def _charge(case: Case, charge: Charge, citations: Citations, lang: str) -> dict[str, Any]:
+def _charge(case: Case, charge: Charge, citations: Citations, lang: str) -> ChargeView:
     penalties = []
     for money in charge.penalty:
         words = money_words(money, lang)
         if money.equivalents:
             words += " (" + ", ".join(money_words(e, lang) for e in money.equivalents) + ")"
-        penalties.append({"words": words, "sources": citations.cite(money.sources)})
+        penalties.append(
+            Penalty.model_construct(words=words, sources=citations.cite(money.sources))
+        )
     appeal = charge.appeal
-    return {
-        "charge": charge,
-        "person": case.person(charge.person),
-        "court": case.organisation(charge.court).name if charge.court else None,
-        "decided": date_words(charge.decided, lang) if charge.decided else None,
-        "penalties": penalties,
-        "appeal": {
-            "court": case.organisation(appeal.court).name,
-            "decided": date_words(appeal.decided, lang) if appeal.decided else None,
-            "outcome": appeal.outcome,
-            "sources": citations.cite(appeal.sources),
-        }
+    return ChargeView.model_construct(
+        charge=charge,
+        person=case.person(charge.person),
+        court=case.organisation(charge.court).name if charge.court else None,
+        decided=date_words(charge.decided, lang) if charge.decided else None,
+        penalties=penalties,
+        appeal=ChargeAppeal.model_construct(
+            court=case.organisation(appeal.court).name,
+            decided=date_words(appeal.decided, lang) if appeal.decided else None,
+            outcome=appeal.outcome,
+            sources=citations.cite(appeal.sources),
+        )
         if appeal
         else None,
-        "sources": citations.cite(charge.sources),
-    }
+        sources=citations.cite(charge.sources),
+    )
 
 
 def _author(loaded: LoadedCase) -> str:
@@ -286,9 +304,3 @@ def _author(loaded: LoadedCase) -> str:
     if case.appeals:
         return loaded.letterheads[case.appeal().sender].organisation
     return ""
-
-
-def _keywords(loaded: LoadedCase) -> tuple[str, ...]:
-    case = loaded.case
-    country = country_name(case.country, case.language)
-    return (country, *(case.person(pid).name for pid in case.defenders))

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from advocacy.chronology import Row
+from advocacy.contexts import Row
 from advocacy.models import Case
 
 WIDTH, HEIGHT = 640, 268

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 from pathlib import Path
 from typing import Any, cast
@@ -221,19 +220,19 @@ def test_a_bad_case_file_writes_nothing(tmp_path: Path, run: Runner) -> None:
 
 
 def test_a_broken_template_names_the_file_and_line(tmp_path: Path) -> None:
-    from advocacy.documents import TEMPLATES, document
+    from advocacy.documents import document
     from advocacy.errors import TemplateError
     from advocacy.render.pdf import render_html
+    from advocacy.templates import DEFAULTS, template_set
 
     folder = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, folder)
+    shutil.copytree(DEFAULTS, folder)
     html = folder / "appeal" / "appeal.html"
     lines = html.read_text().splitlines()
     at = next(i for i, line in enumerate(lines) if "appeal.issued|date_words" in line)
     lines[at] = lines[at].replace("appeal.issued", "appeal.isued")
     html.write_text("\n".join(lines))
-    doc = document(load_case(TINY), "appeal")
-    doc = dataclasses.replace(doc, folder=folder)
+    doc = document(load_case(TINY), "appeal", templates=template_set(folder))
     with pytest.raises(TemplateError, match=rf"^appeal\.html:{at + 1}: .*isued"):
         render_html(doc)
 
@@ -263,18 +262,18 @@ def test_the_latest_appeal_is_rendered_unless_another_is_named(tmp_path: Path, r
 
 
 def test_a_template_cannot_include_a_file_outside_the_templates(tmp_path: Path) -> None:
-    from advocacy.documents import TEMPLATES, document
+    from advocacy.documents import document
     from advocacy.errors import TemplateError
     from advocacy.render.pdf import render_html
+    from advocacy.templates import DEFAULTS, template_set
 
     folder = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, folder)
+    shutil.copytree(DEFAULTS, folder)
     secret = tmp_path / "secret.txt"
     secret.write_text("SECRET-MARKER")
     (folder / "appeal" / "innocent.html").symlink_to(secret)
     html = folder / "appeal" / "appeal.html"
     html.write_text(html.read_text().replace("<body>", "<body>{% include 'innocent.html' %}"))
-    doc = document(load_case(TINY), "appeal")
-    doc = dataclasses.replace(doc, folder=folder)
+    doc = document(load_case(TINY), "appeal", templates=template_set(folder))
     with pytest.raises(TemplateError, match="leads outside the templates folder"):
         render_html(doc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from advocacy.chronology import Citations, age, rows
+from advocacy.contexts import SummaryContext
 from advocacy.documents import document
 from advocacy.facts import load_case
 from tests.conftest import BUNDLED
@@ -67,24 +68,20 @@ def test_age_on_the_date_the_record_is_current_to() -> None:
 def test_the_summary_gives_every_account_of_the_fine_with_its_source() -> None:
     loaded = load_case(BUNDLED)
     context = document(loaded, "summary").context
-    charge = context["charges"][0]
-    sources = context["sources"]
-    accounts = {
-        p["words"]: [sources[n - 1].publisher for n in p["sources"]] for p in charge["penalties"]
-    }
+    assert isinstance(context, SummaryContext)
+    charge = context.charges[0]
+    sources = context.sources
+    accounts = {p.words: [sources[n - 1].publisher for n in p.sources] for p in charge.penalties}
     assert accounts == {
         "KZT 78,640 (approximately USD 145)": ["Human Rights Watch"],
         "approximately KZT 78,000 (EUR 140)": ["Front Line Defenders"],
         "KZT 78,000 (approximately USD 146)": [None],
     }
-    assert charge["court"] == "Specialized Interdistrict Administrative Court"
-    assert (
-        charge["appeal"]["court"],
-        charge["appeal"]["decided"],
-        charge["appeal"]["outcome"],
-    ) == (
+    assert charge.court == "Specialized Interdistrict Administrative Court"
+    assert charge.appeal is not None
+    assert (charge.appeal.court, charge.appeal.decided, charge.appeal.outcome) == (
         "Almaty City Court",
         "20 August 2025",
         "upheld",
     )
-    assert context["profiles"][0]["age"] == 63
+    assert context.profiles[0].age == 63

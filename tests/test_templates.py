@@ -1,12 +1,19 @@
-"""The committed Word templates are what their build scripts make."""
+"""Template sets: the shipped defaults, a user's folder over them, new kinds, and the build
+scripts that make the committed Word templates."""
 
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
+from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
-from advocacy.documents import KINDS, TEMPLATES
+from advocacy.templates import CONTEXTS as KINDS
+from advocacy.templates import DEFAULTS as TEMPLATES
+from tests.conftest import TINY, Runner
+from tests.extract import docx_text, pdf_text
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -18,3 +25,119 @@ def test_each_build_script_makes_the_committed_template(kind: str) -> None:
     spec.loader.exec_module(module)
     committed = (TEMPLATES / kind / f"{kind}.docx").read_bytes()
     assert module.build() == committed, f"rebuild it: .venv/bin/python {script}"
+
+
+def test_list_shows_each_kind_its_formats_and_files(run: Runner) -> None:
+    result = run("templates", "list")
+    assert result.code == 0, result.err
+    assert "appeal: pdf, docx; made from: appeal" in result.out
+    assert "summary: pdf, docx; made from: summary" in result.out
+    assert "chronology: pdf, docx; made from: chronology" in result.out
+    assert f"appeal.docx          {TEMPLATES / 'appeal' / 'appeal.docx'}" in result.out
+
+
+def test_export_copies_the_templates_and_never_overwrites_unasked(
+    tmp_path: Path, run: Runner
+) -> None:
+    result = run("templates", "export", tmp_path / "mine")
+    assert result.code == 0, result.err
+    assert result.out == f"{tmp_path / 'mine'}\n"
+    for name in ("appeal/appeal.html", "appeal/appeal.docx", "partials/head.html", "fonts/OFL.txt"):
+        assert (tmp_path / "mine" / name).read_bytes() == (TEMPLATES / name).read_bytes()
+    assert not list((tmp_path / "mine").rglob("*.py")), "build scripts are not templates"
+    (tmp_path / "mine" / "appeal" / "appeal.css").write_text("/* mine */")
+    again = run("templates", "export", tmp_path / "mine")
+    assert again.code == 1
+    assert (
+        again.err.startswith("error: ") and "already exists" in again.err and "--force" in again.err
+    )
+    assert (tmp_path / "mine" / "appeal" / "appeal.css").read_text() == "/* mine */"
+    assert run("templates", "export", tmp_path / "mine", "--force").code == 0
+    assert (tmp_path / "mine" / "appeal" / "appeal.css").read_bytes() != b"/* mine */"
+
+
+def test_export_of_one_kind_copies_only_its_folder(tmp_path: Path, run: Runner) -> None:
+    assert run("templates", "export", tmp_path / "mine", "summary").code == 0
+    assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == ["summary"]
+    unknown = run("templates", "export", tmp_path / "other", "leter")
+    assert unknown.code == 2 and "no document kind 'leter'" in unknown.err
+
+
+def test_a_templates_folder_overrides_what_it_holds_and_falls_back_for_the_rest(
+    tmp_path: Path, run: Runner
+) -> None:
+    mine = tmp_path / "mine"
+    (mine / "appeal").mkdir(parents=True)
+    html = (TEMPLATES / "appeal" / "appeal.html").read_text()
+    (mine / "appeal" / "appeal.html").write_text(
+        html.replace("<body>", "<body><p>Partner letterhead 2026</p>")
+    )
+    out = tmp_path / "out"
+    result = run("render", "appeal", TINY, "--templates", mine, "-o", out)
+    assert result.code == 0, result.err
+    pdf, docx = out / "appeal-first.pdf", out / "appeal-first.docx"
+    assert pdf_text(pdf).startswith("Partner letterhead 2026")
+    assert "Partner letterhead 2026" not in docx_text(docx), "the DOCX comes from the defaults"
+    listing = run("templates", "list", "--templates", mine).out
+    assert f"appeal.html          {mine / 'appeal' / 'appeal.html'}  (yours)" in listing
+    assert f"appeal.css           {TEMPLATES / 'appeal' / 'appeal.css'}\n" in listing
+    # The shipped stylesheet and fonts were used: the text is set in Noto Sans, at A4.
+    reader = PdfReader(pdf)
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(595.3, abs=0.5)
+    pages: list[Any] = list(reader.pages)
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert "Noto-Sans" in fonts
+
+
+def test_a_new_kind_is_a_folder_and_a_line_of_configuration(tmp_path: Path, run: Runner) -> None:
+    folder = tmp_path / "mine" / "press-release"
+    folder.mkdir(parents=True)
+    (folder / "press-release.html").write_text(
+        '<!DOCTYPE html>\n<html lang="{{ lang }}"><head>{% include "partials/head.html" %}'
+        "</head><body><h1>Press release: {{ defender.name }}</h1>"
+        "<p>{{ appeal.issued|date_words }}</p></body></html>\n"
+    )
+    out = tmp_path / "out"
+    missing = run("render", "press-release", TINY, "--templates", tmp_path / "mine", "-o", out)
+    assert missing.code == 1
+    assert "press-release/: say which facts this kind is made from" in missing.err
+    assert 'context = "appeal"' in missing.err
+    (folder / "kind.toml").write_text('context = "appeal"\n')
+    result = run("render", "press-release", TINY, "--templates", tmp_path / "mine", "-o", out)
+    assert result.code == 0, result.err
+    assert result.out == f"{out / 'press-release-first.pdf'}\n", "only the formats it has"
+    text = " ".join(pdf_text(out / "press-release-first.pdf").split())
+    assert text == "Press release: Ana Example 5 August 2025"
+    docx = run("render", "press-release", TINY, "--templates", tmp_path / "mine", "-f", "docx")
+    assert docx.code == 2
+    assert "the document kind 'press-release' has no DOCX template" in docx.err
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('context = "letter"\n', "context: 'letter' is not a context; choose one of: appeal"),
+        ('contxt = "appeal"\n', "unknown setting 'contxt'; a kind has: context, label"),
+        ("context = \n", "kind.toml: Invalid value (at line 1, column 11)"),
+    ],
+)
+def test_a_bad_kind_configuration_is_named(
+    tmp_path: Path, run: Runner, config: str, message: str
+) -> None:
+    folder = tmp_path / "mine" / "memo"
+    folder.mkdir(parents=True)
+    (folder / "memo.html").write_text("<p>{{ case.id }}</p>")
+    (folder / "kind.toml").write_text(config)
+    result = run("render", "memo", TINY, "--templates", tmp_path / "mine", "-o", tmp_path / "o")
+    assert result.code == 1 and message in result.err, result.err
+    assert "Traceback" not in result.err and not (tmp_path / "o").exists()
+
+
+def test_a_missing_templates_folder_is_an_error(tmp_path: Path, run: Runner) -> None:
+    result = run("render", "appeal", TINY, "--templates", tmp_path / "nowhere")
+    assert result.code == 1
+    assert result.err == f"error: {tmp_path / 'nowhere'}: no such templates folder\n"

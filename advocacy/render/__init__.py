@@ -9,14 +9,16 @@ from advocacy.errors import UsageError
 from advocacy.files import write_atomic
 
 
-def render(doc: Document, formats: list[str], out: Path) -> list[Path]:
-    """Render ``doc`` in each format into ``out``; return the written paths.
+def render(doc: Document, formats: list[str] | None, out: Path) -> list[Path]:
+    """Render ``doc`` in each format (default: every format its kind has) into ``out``.
 
-    Every format is rendered in memory first, so a failure writes nothing.
+    Every format is rendered in memory first, so a failure writes nothing. Returns the paths.
     """
+    formats = formats or list(doc.kind.formats)
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"no format {fmt!r}; choose from: {', '.join(FORMATS)}")
+        doc.kind.template(fmt)
     rendered: list[tuple[Path, bytes]] = []
     for fmt in dict.fromkeys(formats):
         if fmt == "pdf":

@@ -10,7 +10,6 @@ from jinja2 import TemplateError as JinjaError
 
 from advocacy.documents import Document
 from advocacy.environment import environment
-from advocacy.errors import RenderError
 from advocacy.files import reproducible_zip
 from advocacy.markup import runs
 from advocacy.render.errors import template_error
@@ -22,10 +21,8 @@ def render_docx(doc: Document) -> bytes:
     """The DOCX of ``doc``, from its kind's ``<kind>.docx`` template."""
     from docxtpl import DocxTemplate, RichText
 
-    name = f"{doc.kind}.docx"
-    path = doc.template_dir / name
-    if not path.is_file():
-        raise RenderError(f"{path}: no such template")
+    path = doc.kind.template("docx")
+    name = path.name
     template = DocxTemplate(str(path))
 
     def rich(text: str) -> Any:

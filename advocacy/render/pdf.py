@@ -12,12 +12,16 @@ from advocacy.documents import Document
 from advocacy.environment import TemplateLoader, environment
 from advocacy.errors import RenderError
 from advocacy.render.errors import template_error
+from advocacy.templates import TemplateSet
 
 
 def render_html(doc: Document) -> str:
     """The HTML of ``doc``, from its kind's ``<kind>.html`` template."""
-    name = f"{doc.kind}.html"
-    env = environment(TemplateLoader([doc.template_dir, doc.folder]))
+    kind = doc.kind.name
+    name = f"{kind}.html"
+    doc.kind.template("pdf")
+    roots = doc.templates.roots
+    env = environment(TemplateLoader([*(root / kind for root in roots), *roots]))
     try:
         return str(env.get_template(name).render(doc.template_context))
     except JinjaError as err:
@@ -31,28 +35,33 @@ def render_pdf(doc: Document) -> bytes:
     html = render_html(doc)
     from weasyprint import HTML
 
-    fetcher = _fetcher([doc.folder])
+    fetcher = _fetcher(doc.templates)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     try:
         pdf = HTML(
-            string=html, base_url=doc.template_dir.as_uri() + "/", url_fetcher=fetcher
+            string=html,
+            base_url=(doc.templates.roots[0] / doc.kind.name).resolve().as_uri() + "/",
+            url_fetcher=fetcher,
         ).write_pdf(pdf_identifier=doc.stem.encode(), uncompressed_pdf=False)
     except Exception as err:  # WeasyPrint raises many kinds; all mean this PDF failed
-        raise RenderError(f"{doc.kind}.html: could not lay out the PDF: {err}") from err
+        raise RenderError(f"{doc.kind.name}.html: could not lay out the PDF: {err}") from err
     if fetcher.refused:
         raise RenderError(
-            f"{doc.kind}.html: refused to load {', '.join(sorted(fetcher.refused))}: templates may "
-            f"load only files under {doc.folder}"
+            f"{doc.kind.name}.html: refused to load {', '.join(sorted(fetcher.refused))}: "
+            f"templates may load only files of their template folders "
+            f"({', '.join(str(root) for root in doc.templates.roots)})"
         )
     assert isinstance(pdf, bytes)
     return pdf
 
 
-def _fetcher(roots: list[Path]) -> Any:
-    """A WeasyPrint URL fetcher that serves files under ``roots`` and refuses everything else."""
-    from weasyprint.urls import URLFetcher
+def _fetcher(templates: TemplateSet) -> Any:
+    """A WeasyPrint URL fetcher that serves the template set's files and refuses everything else.
 
-    allowed = [root.resolve() for root in roots]
+    A file under any folder of the set is looked up again through the set, so a user's folder
+    that lacks ``appeal.css`` or a font gets the shipped one.
+    """
+    from weasyprint.urls import URLFetcher
 
     class TemplateFetcher(URLFetcher):  # type: ignore[misc]
         refused: set[str]
@@ -65,10 +74,11 @@ def _fetcher(roots: list[Path]) -> Any:
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             path = _file_path(url)
-            if path is None or not any(path.is_relative_to(root) for root in allowed):
+            found = templates.locate(path) if path is not None else None
+            if found is None:
                 self.refused.add(url)
                 raise ValueError(f"refused to load {url}")
-            return super().fetch(url, headers)
+            return super().fetch(found.resolve().as_uri(), headers)
 
     return TemplateFetcher()
 

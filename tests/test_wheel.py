@@ -1,0 +1,61 @@
+"""The wheel carries the package and its default templates, and renders from them alone."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, TINY
+from tests.extract import pdf_text
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
+    subprocess.run(
+        [*pip, "--wheel-dir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (found,) = out.glob("advocacy-*.whl")
+    return found
+
+
+def test_the_wheel_holds_every_module_and_every_template(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "advocacy").rglob("*.py")}
+    assert modules <= names, f"missing from the wheel: {sorted(modules - names)}"
+    shipped = {
+        "advocacy/default_templates/" + p.relative_to(ROOT / "templates").as_posix()
+        for p in (ROOT / "templates").rglob("*")
+        if p.is_file() and p.suffix not in (".py", ".pyc")
+    }
+    assert shipped <= names, f"missing from the wheel: {sorted(shipped - names)}"
+    assert not [
+        n for n in names if n.startswith("advocacy/default_templates/") and n.endswith(".py")
+    ]
+
+
+def test_an_installed_wheel_renders_from_its_own_templates(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+
+    def advocacy(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "advocacy", *args]
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+
+    listing = advocacy("templates", "list")
+    assert listing.returncode == 0, listing.stderr
+    packaged = site / "advocacy" / "default_templates"
+    assert f"appeal.html          {packaged / 'appeal' / 'appeal.html'}" in listing.stdout
+    result = advocacy("render", "appeal", str(TINY), "-o", "out")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["out/appeal-first.pdf", "out/appeal-first.docx"]
+    assert "Ana Example" in pdf_text(tmp_path / "out" / "appeal-first.pdf")
