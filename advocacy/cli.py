@@ -153,6 +153,14 @@ def templates_export(
     print(folder)
 
 
+@templates_app.command("guide")
+def templates_guide() -> None:
+    """Print the guide for template authors (TEMPLATES.md), written from the code."""
+    from advocacy.guide import guide
+
+    print(guide(), end="")
+
+
 @app.command()
 def render(
     kind: Annotated[

@@ -68,7 +68,8 @@ def environment(loader: BaseLoader | None = None, rich: RichFilter | None = None
 
 
 def rich_html(text: str) -> Markup:
-    """Narrative text as HTML: escaped text inside <em>, <strong> and <a>."""
+    """Narrative text with its emphasis and links: `{{ appeal.lead|rich }}` in HTML;
+    `{{r appeal.lead|rich }}` in a Word template (the `r` keeps Word's italics and links)."""
     html = []
     for run in runs(text):
         part = str(escape(run.text))
@@ -88,24 +89,33 @@ def _lang(context: Context) -> str:
 
 @pass_context
 def _date_words(context: Context, value: Any) -> str:
+    """A date, partial or uncertain, as a reader writes it: `{{ appeal.issued|date_words }}` ->
+    '5 August 2025'; also 'August 2025', '16–20 May 2016', 'around 7 August 2025'."""
     return words.date_words(value, _lang(context))
 
 
 @pass_context
 def _money(context: Context, value: Any) -> str:
+    """An amount with its currency: `{{ charge.penalty[0]|money }}` -> 'KZT 78,640', with
+    'approximately' where the source gives it so."""
     return words.money_words(value, _lang(context))
 
 
 @pass_context
 def _country(context: Context, code: str) -> str:
+    """A country code named in the document's language: `{{ person.nationality|country }}` ->
+    'Kazakhstan'."""
     return words.country_name(code, _lang(context))
 
 
 @pass_context
 def _list_words(context: Context, items: Any) -> str:
+    """Items as a sentence lists them: `{{ names|list_words }}` -> 'a, b and c'."""
     return words.list_words([str(item) for item in items], _lang(context))
 
 
 @pass_context
 def _citation(context: Context, source: Any) -> str:
+    """A source as a list of sources gives it: publisher, author, title, version, date,
+    accessed (print its `url` yourself, as a link): `{{ source|citation }}`."""
     return words.citation(source, _lang(context))

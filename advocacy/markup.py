@@ -62,5 +62,6 @@ def runs(text: str) -> tuple[Run, ...]:
 
 
 def plain(text: str) -> str:
-    """The text a reader sees, without markup: for metadata, sorting and comparison."""
+    """Narrative text without its emphasis marks, for metadata and sorting:
+    `{{ appeal.title|plain }}`."""
     return "".join(run.text for run in runs(text))

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from advocacy.templates import CONTEXTS as KINDS
 from advocacy.templates import DEFAULTS as TEMPLATES
-from tests.conftest import TINY, Runner
+from tests.conftest import ROOT, TINY, Runner
 from tests.extract import docx_text, pdf_text
 
 
@@ -141,3 +141,26 @@ def test_a_missing_templates_folder_is_an_error(tmp_path: Path, run: Runner) -> 
     result = run("render", "appeal", TINY, "--templates", tmp_path / "nowhere")
     assert result.code == 1
     assert result.err == f"error: {tmp_path / 'nowhere'}: no such templates folder\n"
+
+
+def test_the_guide_for_template_authors_is_current(run: Runner) -> None:
+    result = run("templates", "guide")
+    assert result.code == 0
+    committed = (ROOT / "TEMPLATES.md").read_text(encoding="utf-8")
+    assert result.out == committed, "regenerate it: advocacy templates guide > TEMPLATES.md"
+
+
+def test_the_guide_lists_every_variable_and_filter_with_a_description() -> None:
+    from advocacy.contexts import CONTEXT_MODELS
+    from advocacy.environment import environment
+    from advocacy.guide import OWN_FILTERS, guide
+
+    text = guide()
+    for model in CONTEXT_MODELS.values():
+        for name, info in model.model_fields.items():
+            assert info.description, f"{model.__name__}.{name} has no description"
+            assert f"| `{name}` |" in text
+    own = {name for name, f in environment().filters.items() if f.__module__.startswith("advocacy")}
+    assert own == set(OWN_FILTERS), "a new filter must be described in the guide"
+    assert "| `date_words` | A date, partial or uncertain" in text
+    assert "`person(person_id)`: The person with this id;" in text
