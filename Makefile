@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CASE := facts/kz-toregozhina-2025.yaml
 
-.PHONY: demo test bench harfbuzz clean
+.PHONY: demo test bench harfbuzz chromium clean
 
 demo: $(STAMP)
 	$(BIN)/advocacy validate $(CASE)
@@ -29,6 +29,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@$(MAKE) --no-print-directory harfbuzz
+	@$(MAKE) --no-print-directory chromium
 	@touch $(STAMP)
 
 # Best effort: WeasyPrint subsets fonts through HarfBuzz when libharfbuzz-subset is there and
@@ -40,6 +41,16 @@ harfbuzz:
 	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libharfbuzz-subset0 >/dev/null 2>&1)) \
 	  || echo "note: could not install libharfbuzz-subset0; PDFs render, about 2x slower"; \
 	else echo "note: install libharfbuzz-subset0 (Debian/Ubuntu) for 2x faster PDF rendering"; fi
+
+# Best effort: the preview's browser test drives a headless Chromium and is skipped without one.
+chromium:
+	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	    command -v google-chrome >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1)) \
+	  || echo "note: could not install chromium; the preview's browser test will be skipped"; \
+	else echo "note: install chromium (Debian/Ubuntu) to run the preview's browser test"; fi
 
 clean:
 	rm -rf $(VENV) output/*/

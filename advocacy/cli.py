@@ -202,6 +202,29 @@ def render(
         print(path)
 
 
+@app.command()
+def preview(
+    kind: Annotated[str, typer.Argument(help="Document kind, e.g. appeal.", show_default=False)],
+    facts: Annotated[Path, typer.Argument(help="The case file.", show_default=False)],
+    port: Annotated[
+        int, typer.Option(help="Port on 127.0.0.1; 0 picks a free one.", min=0, max=65535)
+    ] = 8000,
+    templates: TemplatesOption = None,
+    appeal: Annotated[
+        str | None, typer.Option(help="Id of the appeal to show (default: the latest).")
+    ] = None,
+) -> None:
+    """Show a document's HTML in the browser, reloaded as its templates or facts change."""
+    from urllib.parse import urljoin
+
+    from advocacy.preview import serve
+
+    def ready(url: str) -> None:
+        _err(f"previewing at {url} (its PDF: {urljoin(url, '/document.pdf')}); Ctrl-C stops")
+
+    serve(kind, facts, templates=templates, appeal=appeal, port=port, ready=ready, log=_err)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script; ``argv`` defaults to the command line."""
     try:
