@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from advocacy.errors import AdvocacyError, FactsError, UsageError
+from advocacy.errors import AdvocacyError, FactsError, TemplateError, UsageError
 
 if TYPE_CHECKING:
     from advocacy.models import Case
@@ -151,6 +151,36 @@ def templates_export(
         f"`advocacy templates check {folder}`, use them with `--templates {folder}`"
     )
     print(folder)
+
+
+@templates_app.command("check")
+def templates_check(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(
+            help="A folder of templates (default: the shipped ones).", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Check templates without rendering: syntax, docxtpl tags, variables the facts lack."""
+    from advocacy.checks.kinds import check_kinds
+    from advocacy.templates import template_set
+
+    found = template_set(folder)
+    report = check_kinds(found, only=folder)
+    if report.templates == 0 and not report.findings:
+        raise TemplateError(
+            f"{folder}: holds no templates: a kind is a folder <kind>/ with <kind>.html or "
+            "<kind>.docx (see `advocacy templates export`)"
+        )
+    for finding in report.findings:
+        _err(str(finding))
+    counted = f"{report.templates} templates of {report.kinds} kinds"
+    warnings = len(report.findings) - len(report.errors)
+    if report.errors:
+        _err(f"{len(report.errors)} problems in {counted}")
+        raise typer.Exit(1)
+    print(f"checked {counted}: no problems" + (f" ({warnings} warnings)" if warnings else ""))
 
 
 @templates_app.command("guide")

@@ -96,8 +96,8 @@ class TemplateSet:
                 return self.find(PurePosixPath(path.relative_to(resolved).as_posix()))
         return None
 
-    def kinds(self) -> list[Kind]:
-        """Every document kind of the set, by name."""
+    def names(self) -> list[str]:
+        """The names of the set's document kinds, sorted."""
         names: set[str] = set()
         for root in self.roots:
             if root.is_dir():
@@ -106,7 +106,11 @@ class TemplateSet:
                     for child in root.iterdir()
                     if child.is_dir() and _is_kind_folder(child)
                 )
-        return [self.kind(name) for name in sorted(names)]
+        return sorted(names)
+
+    def kinds(self) -> list[Kind]:
+        """Every document kind of the set, by name."""
+        return [self.kind(name) for name in self.names()]
 
     def kind(self, name: str) -> Kind:
         """The kind called ``name``: wrong usage when there is none."""

@@ -4,6 +4,7 @@ scripts that make the committed Word templates."""
 from __future__ import annotations
 
 import importlib.util
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -164,3 +165,71 @@ def test_the_guide_lists_every_variable_and_filter_with_a_description() -> None:
     assert own == set(OWN_FILTERS), "a new filter must be described in the guide"
     assert "| `date_words` | A date, partial or uncertain" in text
     assert "`person(person_id)`: The person with this id;" in text
+
+
+def test_check_passes_the_shipped_templates(run: Runner) -> None:
+    result = run("templates", "check")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == "checked 6 templates of 3 kinds: no problems\n"
+
+
+def test_the_template_authors_day(tmp_path: Path, run: Runner) -> None:
+    """Export, change the letterhead, catch a misspelling with its line, fix it, render."""
+    mine = tmp_path / "mine"
+    assert run("templates", "export", mine, "appeal").code == 0
+    html = mine / "appeal" / "appeal.html"
+    source = html.read_text()
+    lines = source.splitlines()
+    at = next(i for i, line in enumerate(lines) if "letterhead.organisation" in line)
+    html.write_text(
+        source.replace("<body>", "<body><p>With our partners in Almaty</p>", 1).replace(
+            "letterhead.organisation", "letterhead.organisaton", 1
+        )
+    )
+    result = run("templates", "check", mine)
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        f"{html}:{at + 1}: 'organisaton' is not a field of Letterhead (in "
+        "letterhead.organisaton); did you mean 'organisation'?",
+        "1 problems in 2 templates of 1 kinds",
+    ]
+    html.write_text(html.read_text().replace("organisaton", "organisation"))
+    result = run("templates", "check", mine)
+    assert (result.code, result.out) == (0, "checked 2 templates of 1 kinds: no problems\n")
+    out = tmp_path / "out"
+    assert run("render", "appeal", TINY, "--templates", mine, "-o", out, "-f", "pdf").code == 0
+    assert pdf_text(out / "appeal-first.pdf").startswith("With our partners in Almaty")
+
+
+def test_check_names_the_paragraph_of_a_word_template(tmp_path: Path, run: Runner) -> None:
+    mine = tmp_path / "mine"
+    assert run("templates", "export", mine, "chronology").code == 0
+    path = mine / "chronology" / "chronology.docx"
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    xml = parts["word/document.xml"].decode()
+    assert xml.count("row.date_note") >= 1
+    parts["word/document.xml"] = xml.replace("row.date_note", "row.date_nte", 1).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    result = run("templates", "check", mine)
+    assert result.code == 1
+    [problem, summary] = result.err.splitlines()
+    # Row 1 is the header, row 2 holds {%tr for row in rows %}, row 3 is repeated.
+    assert problem == (
+        f'{path}: table 1, row 3, cell 1, paragraph 2 ("{{%p if row.date_nte %}}"): '
+        "'date_nte' is not a field of Row (in row.date_nte); did you mean 'date_note'?"
+    )
+    assert summary == "1 problems in 2 templates of 1 kinds"
+
+
+def test_check_reports_a_broken_kind_and_an_empty_folder(tmp_path: Path, run: Runner) -> None:
+    (tmp_path / "mine" / "memo").mkdir(parents=True)
+    (tmp_path / "mine" / "memo" / "memo.html").write_text("<p>{{ case.id }}</p>")
+    result = run("templates", "check", tmp_path / "mine")
+    assert result.code == 1
+    assert "memo/kind.toml: memo/: say which facts this kind is made from" in result.err
+    (tmp_path / "empty").mkdir()
+    empty = run("templates", "check", tmp_path / "empty")
+    assert empty.code == 1 and "holds no templates" in empty.err

@@ -12,18 +12,20 @@ from advocacy.documents import Document
 from advocacy.environment import environment
 from advocacy.files import reproducible_zip
 from advocacy.markup import runs
-from advocacy.render.errors import template_error
 
 LINK_COLOUR = "1F4E9A"
 
 
 def render_docx(doc: Document) -> bytes:
     """The DOCX of ``doc``, from its kind's ``<kind>.docx`` template."""
-    from docxtpl import DocxTemplate, RichText
+    from docxtpl import RichText
+
+    from advocacy.checks.places import PlacedTemplate
 
     path = doc.kind.template("docx")
     name = path.name
-    template = DocxTemplate(str(path))
+    # Places each Jinja line at its paragraph, so that an error names it (see PlacedTemplate).
+    template = PlacedTemplate(str(path))
 
     def rich(text: str) -> Any:
         rich_text = RichText()
@@ -45,10 +47,10 @@ def render_docx(doc: Document) -> bytes:
     try:
         template.render(context, environment(rich=rich), autoescape=True)
     except JinjaError as err:
-        raise template_error(err, name) from err
+        raise template.error(err, name) from err
     except (ArithmeticError, LookupError, TypeError, ValueError) as err:
         # A template's own mistake ({{ 1/0 }}), or text Word cannot hold.
-        raise template_error(err, name) from err
+        raise template.error(err, name) from err
     # Set after rendering, in Python: through Jinja they would be escaped twice.
     properties = template.docx.core_properties
     properties.title = _fit(doc.title)
