@@ -41,6 +41,11 @@ KEEPALIVE_SECONDS = 10.0
 Log = Callable[[str], None]
 
 _RELOAD = (
+    # On screen the document reads as a sheet of A4 with the shipped margins; /document.pdf
+    # shows where the pages break.
+    '<style media="screen">html {{ background: #e4e4e4; }} body {{ box-sizing: border-box; '
+    "width: 210mm; min-height: 297mm; margin: 1em auto; padding: 16mm 20mm 20mm; "
+    "background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); }}</style>\n"
     '<script>new EventSource("/_events").onmessage = (event) => {{'
     ' if (event.data !== "{version}") location.reload(); }};</script>\n'
 )
