@@ -124,7 +124,12 @@ def templates_list(templates: TemplatesOption = None) -> None:
         print(f"templates: {found.override}, then the shipped ones in {found.roots[-1]}")
     else:
         print(f"templates: the shipped ones in {found.roots[-1]}")
-    for kind in found.kinds():
+    for name in found.names():
+        try:
+            kind = found.kind(name)
+        except TemplateError as err:
+            print(f"{name}: cannot be used: {err}")
+            continue
         print(f"{kind.name}: {', '.join(kind.formats)}; made from: {kind.context}")
         for name, path in kind.files.items():
             mine = found.override is not None and path.is_relative_to(found.override)
@@ -167,20 +172,28 @@ def templates_check(
     from advocacy.templates import template_set
 
     found = template_set(folder)
-    report = check_kinds(found, only=folder)
-    if report.templates == 0 and not report.findings:
-        raise TemplateError(
-            f"{folder}: holds no templates: a kind is a folder <kind>/ with <kind>.html or "
-            "<kind>.docx (see `advocacy templates export`)"
-        )
+    report = check_kinds(found)
+    for problem in report.problems:
+        _err(problem)
     for finding in report.findings:
         _err(str(finding))
-    counted = f"{report.templates} templates of {report.kinds} kinds"
-    warnings = len(report.findings) - len(report.errors)
+    mine = found.override
+    if mine and not any(
+        found.find(path.relative_to(mine).as_posix()) == path
+        for path in found.files()
+        if path.is_relative_to(mine)
+    ):
+        _err(f"note: {folder} changes none of the templates; checked the shipped ones")
+    counted = f"{_count(report.templates, 'template')} of {_count(report.kinds, 'kind')}"
     if report.errors:
-        _err(f"{len(report.errors)} problems in {counted}")
+        _err(f"{_count(report.errors, 'problem')} in {counted}")
         raise typer.Exit(1)
-    print(f"checked {counted}: no problems" + (f" ({warnings} warnings)" if warnings else ""))
+    warned = f" ({_count(report.warnings, 'warning')})" if report.warnings else ""
+    print(f"checked {counted}: no problems{warned}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @templates_app.command("guide")

@@ -44,7 +44,7 @@ so it is what the templates really receive.
    misplaced docxtpl tag and variable or attribute the facts do not have, with its file and line
    (HTML) or paragraph and table cell (Word), without rendering anything.
 4. **Watch** the result: `advocacy preview appeal facts/CASE.yaml --templates my-templates`
-   serves the document on http://127.0.0.1:8000/ and reloads the page whenever a template, a
+   serves the document on http://127.0.0.1:8000/appeal/ and reloads the page whenever a template, a
    stylesheet or the case file changes; a mistake shows in the page, with its place.
 5. **Render**: `advocacy render appeal facts/CASE.yaml --templates my-templates`.
 

@@ -85,7 +85,7 @@ class TemplateSet:
         for root in self.roots:
             path = root.joinpath(*parts.parts)
             if path.is_file() and path.resolve().is_relative_to(root.resolve()):
-                return path
+                return None if _private(path) else path
         return None
 
     def locate(self, path: Path) -> Path | None:
@@ -98,15 +98,20 @@ class TemplateSet:
 
     def names(self) -> list[str]:
         """The names of the set's document kinds, sorted."""
-        names: set[str] = set()
-        for root in self.roots:
-            if root.is_dir():
-                names.update(
-                    child.name
-                    for child in root.iterdir()
-                    if child.is_dir() and _is_kind_folder(child)
-                )
-        return sorted(names)
+        return sorted({folder.name for folder in self._folders() if _is_kind_name(folder.name)})
+
+    def misnamed(self) -> list[Path]:
+        """Folders holding a kind's templates under a name a kind cannot have (``Press/``)."""
+        return [folder for folder in self._folders() if not _is_kind_name(folder.name)]
+
+    def _folders(self) -> list[Path]:
+        return [
+            child
+            for root in self.roots
+            if root.is_dir()
+            for child in sorted(root.iterdir())
+            if child.is_dir() and child.name not in SHARED and _holds_templates(child)
+        ]
 
     def kinds(self) -> list[Kind]:
         """Every document kind of the set, by name."""
@@ -114,10 +119,14 @@ class TemplateSet:
 
     def kind(self, name: str) -> Kind:
         """The kind called ``name``: wrong usage when there is none."""
-        files = self._files(name) if _KIND_NAME.fullmatch(name) and name not in SHARED else {}
+        files = self._files(name) if _is_kind_name(name) else {}
         if f"{name}.html" not in files and f"{name}.docx" not in files:
-            known = [kind.name for kind in self.kinds()]
-            raise UsageError(f"no document kind {name!r}; choose one of: {', '.join(known)}")
+            rule = (
+                "" if _is_kind_name(name) else " (a kind's name is lowercase letters, digits, '-')"
+            )
+            raise UsageError(
+                f"no document kind {name!r}{rule}; choose one of: {', '.join(self.names())}"
+            )
         context, label = _config(name, files.get(CONFIG))
         return Kind(name=name, context=context, label=label, files=files)
 
@@ -137,7 +146,9 @@ class TemplateSet:
             folder = root / name
             if folder.is_dir():
                 for path in sorted(folder.iterdir()):
-                    if path.is_file() and not _private(path):
+                    # One rule everywhere: a link that leads out of its folder is not a template.
+                    inside = path.resolve().is_relative_to(root.resolve())
+                    if path.is_file() and inside and not _private(path):
                         found[path.name] = path
         return dict(sorted(found.items()))
 
@@ -150,15 +161,17 @@ def template_set(override: Path | None = None) -> TemplateSet:
         raise TemplateError(f"{override}: no such templates folder")
     if not override.is_dir():
         raise TemplateError(f"{override}: not a folder; --templates takes a folder of templates")
+    if override.resolve() == DEFAULTS.resolve():
+        return TemplateSet((DEFAULTS,))
     return TemplateSet((override, DEFAULTS))
 
 
-def _is_kind_folder(folder: Path) -> bool:
-    return (
-        folder.name not in SHARED
-        and _KIND_NAME.fullmatch(folder.name) is not None
-        and any((folder / f"{folder.name}.{suffix}").is_file() for suffix in ("html", "docx"))
-    )
+def _is_kind_name(name: str) -> bool:
+    return name not in SHARED and _KIND_NAME.fullmatch(name) is not None
+
+
+def _holds_templates(folder: Path) -> bool:
+    return any((folder / f"{folder.name}.{suffix}").is_file() for suffix in ("html", "docx"))
 
 
 def _private(path: Path) -> bool:
@@ -184,7 +197,11 @@ def _config(name: str, path: Path | None) -> tuple[str, str]:
     unknown = sorted(set(data) - {"context", "label"})
     if unknown:
         raise TemplateError(f"{path}: unknown setting {unknown[0]!r}; a kind has: context, label")
-    context = data.get("context", name if name in CONTEXTS else None)
+    if "context" not in data and name not in CONTEXTS:
+        raise TemplateError(
+            f'{path}: context: missing; add a line context = "appeal", "summary" or "chronology"'
+        )
+    context = data.get("context", name)
     if context not in CONTEXTS:
         raise TemplateError(
             f"{path}: context: {context!r} is not a context; choose one of: {', '.join(CONTEXTS)}"
@@ -219,13 +236,22 @@ def export(folder: Path, kinds: list[str] | None = None, *, force: bool = False)
     if folder.exists() and not folder.is_dir():
         raise TemplateError(f"{folder}: not a folder; give a folder to export the templates into")
     pairs = [(path, folder / path.relative_to(DEFAULTS)) for path in sources]
-    existing = [target for _, target in pairs if target.exists()]
+    # A link is never written through: it could lead anywhere (`lexists`: dangling ones too).
+    existing = [target for _, target in pairs if target.exists() or target.is_symlink()]
     if existing and not force:
         raise TemplateError(
             f"{existing[0]}: already exists ({len(existing)} of the files do); "
             "export into a new folder, or add --force to overwrite them"
         )
-    for source, target in pairs:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+    try:
+        for source, target in pairs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.parent.resolve().is_relative_to(folder.resolve()):
+                raise TemplateError(f"{target.parent}: leads outside {folder}; refused to write")
+            target.unlink(missing_ok=True)
+            shutil.copyfile(source, target)
+    except OSError as err:
+        raise TemplateError(
+            f"{err.filename or folder}: cannot write there: {err.strerror}"
+        ) from err
     return [target for _, target in pairs]

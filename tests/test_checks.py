@@ -20,7 +20,6 @@ from docxtpl import DocxTemplate, RichText
 from jinja2 import TemplateError as JinjaError
 
 from advocacy.checks import Finding, check_docx, check_source
-from advocacy.checks.places import PlacedTemplate
 from advocacy.contexts import CONTEXT_MODELS, variables
 from advocacy.documents import document
 from advocacy.environment import TemplateLoader, environment
@@ -28,6 +27,7 @@ from advocacy.errors import TemplateError
 from advocacy.facts import load_case
 from advocacy.markup import runs
 from advocacy.models import Case, Event, Letter, Letterhead, Person
+from advocacy.render.places import PlacedTemplate
 from tests.conftest import BUNDLED, FIXTURES, ROOT, TINY, Runner
 
 BROKEN = FIXTURES / "templates"

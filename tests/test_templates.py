@@ -191,11 +191,11 @@ def test_the_template_authors_day(tmp_path: Path, run: Runner) -> None:
     assert result.err.splitlines() == [
         f"{html}:{at + 1}: 'organisaton' is not a field of Letterhead (in "
         "letterhead.organisaton); did you mean 'organisation'?",
-        "1 problems in 2 templates of 1 kinds",
+        "1 problem in 6 templates of 3 kinds",
     ]
     html.write_text(html.read_text().replace("organisaton", "organisation"))
     result = run("templates", "check", mine)
-    assert (result.code, result.out) == (0, "checked 2 templates of 1 kinds: no problems\n")
+    assert (result.code, result.out) == (0, "checked 6 templates of 3 kinds: no problems\n")
     out = tmp_path / "out"
     assert run("render", "appeal", TINY, "--templates", mine, "-o", out, "-f", "pdf").code == 0
     assert pdf_text(out / "appeal-first.pdf").startswith("With our partners in Almaty")
@@ -221,15 +221,68 @@ def test_check_names_the_paragraph_of_a_word_template(tmp_path: Path, run: Runne
         f'{path}: table 1, row 3, cell 1, paragraph 2 ("{{%p if row.date_nte %}}"): '
         "'date_nte' is not a field of Row (in row.date_nte); did you mean 'date_note'?"
     )
-    assert summary == "1 problems in 2 templates of 1 kinds"
+    assert summary == "1 problem in 6 templates of 3 kinds"
 
 
-def test_check_reports_a_broken_kind_and_an_empty_folder(tmp_path: Path, run: Runner) -> None:
+def test_check_reports_a_broken_kind_a_misnamed_folder_and_an_idle_one(
+    tmp_path: Path, run: Runner
+) -> None:
     (tmp_path / "mine" / "memo").mkdir(parents=True)
     (tmp_path / "mine" / "memo" / "memo.html").write_text("<p>{{ case.id }}</p>")
+    (tmp_path / "mine" / "Press").mkdir()
+    (tmp_path / "mine" / "Press" / "Press.html").write_text("<p>{{ case.id }}</p>")
     result = run("templates", "check", tmp_path / "mine")
     assert result.code == 1
-    assert "memo/kind.toml: memo/: say which facts this kind is made from" in result.err
-    (tmp_path / "empty").mkdir()
-    empty = run("templates", "check", tmp_path / "empty")
-    assert empty.code == 1 and "holds no templates" in empty.err
+    assert result.err.splitlines() == [
+        f"{tmp_path / 'mine' / 'Press'}: not a document kind: a kind's folder is named with "
+        "lowercase letters, digits and '-'",
+        "memo/: say which facts this kind is made from: add memo/kind.toml with the line "
+        'context = "appeal" (one letter of the case), "summary" or "chronology" (the whole '
+        "case); see TEMPLATES.md",
+        "2 problems in 6 templates of 4 kinds",
+    ]
+    listing = run("templates", "list", "--templates", tmp_path / "mine")
+    assert listing.code == 0 and "memo: cannot be used: memo/: say which facts" in listing.out
+    (tmp_path / "idle").mkdir()
+    idle = run("templates", "check", tmp_path / "idle")
+    assert idle.code == 0
+    assert (
+        idle.err
+        == f"note: {tmp_path / 'idle'} changes none of the templates; checked the shipped ones\n"
+    )
+
+
+def test_check_of_a_changed_partial_checks_every_kind_that_uses_it(
+    tmp_path: Path, run: Runner
+) -> None:
+    partials = tmp_path / "mine" / "partials"
+    partials.mkdir(parents=True)
+    head = (TEMPLATES / "partials" / "head.html").read_text()
+    (partials / "head.html").write_text(head.replace("meta_title", "meta_titel", 1))
+    result = run("templates", "check", tmp_path / "mine")
+    assert result.code == 1
+    problems = [line for line in result.err.splitlines() if "meta_titel" in line]
+    assert len(problems) == 3, "once for each kind that includes it"
+    assert all(line.startswith("partials/head.html:") for line in problems)
+    rendered = run("render", "summary", TINY, "--templates", tmp_path / "mine", "-f", "pdf")
+    assert rendered.code == 1
+    assert rendered.err.startswith("error: partials/head.html:"), "the partial, not summary.html"
+
+
+def test_export_never_writes_through_a_link(tmp_path: Path, run: Runner) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (tmp_path / "mine" / "appeal").mkdir(parents=True)
+    (tmp_path / "mine" / "appeal" / "appeal.css").symlink_to(victim)
+    (tmp_path / "mine" / "appeal" / "appeal.html").symlink_to(tmp_path / "created.html")
+    refused = run("templates", "export", tmp_path / "mine", "appeal")
+    assert refused.code == 1 and "already exists (2 of the files do)" in refused.err
+    assert not (tmp_path / "created.html").exists()
+    assert run("templates", "export", tmp_path / "mine", "appeal", "--force").code == 0
+    assert victim.read_text() == "keep me"
+    assert not (tmp_path / "mine" / "appeal" / "appeal.css").is_symlink()
+    assert not (tmp_path / "created.html").exists()
+    (tmp_path / "file").write_text("")
+    under_a_file = run("templates", "export", tmp_path / "file" / "sub")
+    assert under_a_file.code == 1 and "Traceback" not in under_a_file.err
+    assert under_a_file.err.startswith("error: ") and "cannot write there" in under_a_file.err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,9 +18,13 @@ from tests.extract import pdf_text
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    # Built from a copy: a build folder left in the checkout may hold files deleted since.
+    source = out / "source"
+    junk = shutil.ignore_patterns(".*", "build", "dist", "output", "*.egg-info", "__pycache__")
+    shutil.copytree(ROOT, source, ignore=junk)
     pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation"]
     subprocess.run(
-        [*pip, "--wheel-dir", str(out), str(ROOT)],
+        [*pip, "--wheel-dir", str(out), str(source)],
         check=True,
         capture_output=True,
     )

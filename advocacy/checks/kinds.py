@@ -8,7 +8,6 @@ template's includes resolve through the set, a user's folder first.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from advocacy.checks.findings import Finding
 from advocacy.checks.walker import check_source
@@ -24,48 +23,53 @@ class Report:
     """What a check of a template set found, and how much it looked at."""
 
     findings: list[Finding] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """Problems with the set itself (a kind's configuration, a folder's name), said as they are."""
     templates: int = 0
     kinds: int = 0
 
     @property
-    def errors(self) -> list[Finding]:
-        """The findings that are mistakes, not warnings."""
-        return [finding for finding in self.findings if not finding.warning]
+    def errors(self) -> int:
+        """How many mistakes were found, warnings aside."""
+        return len(self.problems) + sum(not finding.warning for finding in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        """How many findings are only likely mistakes."""
+        return sum(finding.warning for finding in self.findings)
 
 
-def check_kinds(templates: TemplateSet, *, only: Path | None = None) -> Report:
-    """Check every HTML and Word template of ``templates`` (only those under ``only``, if given)."""
+def check_kinds(templates: TemplateSet) -> Report:
+    """Check every HTML and Word template of ``templates``, a user's folder over the defaults.
+
+    Every kind is checked, not only those whose templates the user's folder holds: a changed
+    partial or stylesheet is used by kinds whose own templates are the shipped ones.
+    """
     report = Report()
+    for folder in templates.misnamed():
+        report.problems.append(
+            f"{folder}: not a document kind: a kind's folder is named with lowercase letters, "
+            "digits and '-'"
+        )
     for name in templates.names():
+        report.kinds += 1
         try:
             kind = templates.kind(name)
         except TemplateError as err:
-            report.findings.append(Finding(file=f"{name}/kind.toml", line=None, message=str(err)))
-            report.kinds += 1
+            report.problems.append(str(err))
             continue
-        paths = [kind.template(fmt) for fmt in kind.formats]
-        paths = [path for path in paths if only is None or path.is_relative_to(only)]
-        if not paths:
-            continue
-        report.kinds += 1
         known = variables(kind.context)
-        for path in paths:
+        for fmt in kind.formats:
+            path = kind.template(fmt)
             report.templates += 1
-            if path.suffix == ".docx":
+            if fmt == "docx":
                 report.findings += check_docx(path, known, environment(), name=str(path))
                 continue
             roots = templates.roots
             env = environment(TemplateLoader([*(root / name for root in roots), *roots]))
-            source = _read(path)
-            if source is None:
-                report.findings.append(Finding(str(path), None, "not UTF-8 text; save it as UTF-8"))
-                continue
-            report.findings += check_source(source, str(path), known, env)
+            try:
+                source = path.read_text(encoding="utf-8")
+                report.findings += check_source(source, str(path), known, env)
+            except UnicodeDecodeError as err:
+                report.problems.append(f"{path}: not UTF-8 text ({err.reason}); save it as UTF-8")
     return report
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None

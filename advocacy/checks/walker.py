@@ -300,6 +300,9 @@ class _Walk:
             if not ignore_missing:
                 self.report(node, f"cannot {verb} {target!r}: {_reason(err, target)}")
             return None
+        except UnicodeDecodeError as err:
+            self.report(node, f"cannot {verb} {target!r}: not UTF-8 text ({err.reason})")
+            return None
         return source
 
     # Expressions.

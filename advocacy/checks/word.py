@@ -19,8 +19,8 @@ from jinja2 import Environment
 from lxml import etree
 
 from advocacy.checks.findings import Finding, unique
-from advocacy.checks.places import FOOTNOTES, Place, PlacedTemplate, part_label, where
 from advocacy.checks.walker import compile_source, walk
+from advocacy.render.places import FOOTNOTES, Place, PlacedTemplate, part_label, where
 
 Order = tuple[int, int]
 """Where a finding sorts: its part's number (body first) and its paragraph's."""

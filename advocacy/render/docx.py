@@ -20,7 +20,7 @@ def render_docx(doc: Document) -> bytes:
     """The DOCX of ``doc``, from its kind's ``<kind>.docx`` template."""
     from docxtpl import RichText
 
-    from advocacy.checks.places import PlacedTemplate
+    from advocacy.render.places import PlacedTemplate
 
     path = doc.kind.template("docx")
     name = path.name
@@ -48,7 +48,7 @@ def render_docx(doc: Document) -> bytes:
         template.render(context, environment(rich=rich), autoescape=True)
     except JinjaError as err:
         raise template.error(err, name) from err
-    except (ArithmeticError, LookupError, TypeError, ValueError) as err:
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as err:
         # A template's own mistake ({{ 1/0 }}), or text Word cannot hold.
         raise template.error(err, name) from err
     # Set after rendering, in Python: through Jinja they would be escaped twice.

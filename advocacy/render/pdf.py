@@ -21,13 +21,15 @@ def render_html(doc: Document) -> str:
     name = f"{kind}.html"
     doc.kind.template("pdf")
     roots = doc.templates.roots
-    env = environment(TemplateLoader([*(root / kind for root in roots), *roots]))
+    folders = [*(root / kind for root in roots), *roots]
+    env = environment(TemplateLoader(folders))
     try:
         return str(env.get_template(name).render(doc.template_context))
     except JinjaError as err:
-        raise template_error(err, name) from err
-    except (ArithmeticError, LookupError, TypeError, ValueError) as err:
-        raise template_error(err, name) from err
+        raise template_error(err, name, folders) from err
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as err:
+        # A template's own mistake: {{ 1/0 }}, a template that includes itself.
+        raise template_error(err, name, folders) from err
 
 
 def render_pdf(doc: Document) -> bytes:
