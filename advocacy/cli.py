@@ -104,6 +104,14 @@ templates_app = typer.Typer(
 )
 app.add_typer(templates_app, name="templates")
 
+AudienceOption = Annotated[
+    str,
+    typer.Option(
+        "--audience",
+        help="public (confidential facts left out) or internal (they are in, every page marked).",
+    ),
+]
+
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
@@ -227,6 +235,7 @@ def render(
         str | None, typer.Option(help="Id of the appeal to render (default: the latest).")
     ] = None,
     templates: TemplatesOption = None,
+    audience: AudienceOption = "public",
 ) -> None:
     """Render a document of a case; print each written path on stdout."""
     from advocacy.documents import document
@@ -234,12 +243,13 @@ def render(
     from advocacy.render import render as render_document
     from advocacy.templates import template_set
 
+    check_audience(audience)
     template_set_ = template_set(templates)
     template_set_.kind(kind)  # before loading the case: wrong usage is said first
     loaded = load_case(facts)
     for warning in loaded.warnings:
         _err(str(warning))
-    doc = document(loaded, kind, appeal, template_set_)
+    doc = document(loaded, kind, appeal, template_set_, audience)
     folder = out if out is not None else Path("output") / loaded.case.id
     for path in render_document(doc, formats, folder):
         print(path)
@@ -253,6 +263,7 @@ def preview(
         int, typer.Option(help="Port on 127.0.0.1; 0 picks a free one.", min=0, max=65535)
     ] = 8000,
     templates: TemplatesOption = None,
+    audience: AudienceOption = "public",
     appeal: Annotated[
         str | None, typer.Option(help="Id of the appeal to show (default: the latest).")
     ] = None,
@@ -265,7 +276,25 @@ def preview(
     def ready(url: str) -> None:
         _err(f"previewing at {url} (its PDF: {urljoin(url, '/document.pdf')}); Ctrl-C stops")
 
-    serve(kind, facts, templates=templates, appeal=appeal, port=port, ready=ready, log=_err)
+    check_audience(audience)
+    serve(
+        kind,
+        facts,
+        templates=templates,
+        appeal=appeal,
+        audience=audience,
+        port=port,
+        ready=ready,
+        log=_err,
+    )
+
+
+def check_audience(audience: str) -> None:
+    """Wrong usage unless ``audience`` is one."""
+    from advocacy.audience import AUDIENCES
+
+    if audience not in AUDIENCES:
+        raise UsageError(f"no audience {audience!r}; choose one of: {', '.join(AUDIENCES)}")
 
 
 def main(argv: list[str] | None = None) -> None:

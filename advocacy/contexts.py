@@ -47,6 +47,10 @@ class Context(View):
     """What every template receives."""
 
     lang: str = Field(description="The document's language, e.g. 'en'; the filters speak it.")
+    audience: str = Field(
+        description="'public' (confidential facts are left out) or 'internal' (they are in; "
+        "every page must say 'CONFIDENTIAL — internal')."
+    )
     meta_title: str = Field(description="The document's title, for its metadata.")
     meta_date: str = Field(description="The document's date, YYYY-MM-DD, for its metadata.")
     meta_author: str = Field(description="Who the document is by, for its metadata.")

@@ -7,6 +7,7 @@ receive (:mod:`advocacy.contexts`); no template reads a file or the clock.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -65,12 +66,23 @@ def document(
     kind: str,
     appeal_id: str | None = None,
     templates: TemplateSet | None = None,
+    audience: str = "public",
 ) -> Document:
-    """The document of ``kind`` for a loaded case, from ``templates`` (default: the shipped)."""
+    """The document of ``kind`` for a loaded case, from ``templates`` (default: the shipped).
+
+    For the ``public`` audience the document is made from the case without its confidential
+    facts (:mod:`advocacy.audience`), so none can reach it.
+    """
+    from advocacy.audience import AUDIENCES, for_audience
+
+    if audience not in AUDIENCES:
+        raise UsageError(f"no audience {audience!r}; choose one of: {', '.join(AUDIENCES)}")
     templates = templates or template_set()
     found = templates.kind(kind)
     if appeal_id is not None and found.context != "appeal":
         raise UsageError(f"--appeal is for letters; the kind {kind!r} is about the whole case")
+    case = for_audience(loaded.case, audience, str(loaded.path))
+    loaded = dataclasses.replace(loaded, case=case, audience=audience)
     return BUILDERS[found.context](loaded, found, templates, appeal_id)
 
 
@@ -102,6 +114,7 @@ def _document(
         meta_keywords=", ".join(keywords),
         meta_date=date.isoformat(),
         lang=lang,
+        audience=loaded.audience,
         case=case,
         defender=defenders[0],
         defenders=defenders,

@@ -301,7 +301,7 @@ def field(code: str, result: str) -> list[str]:
 
 
 def page_setup(doc: DocumentObject) -> None:
-    """A4, 2 cm margins, and the footer ``Page X of Y`` on every page."""
+    """A4, 2 cm margins, the footer ``Page X of Y`` and the internal mark on every page."""
     section = doc.sections[0]
     section.page_width = Twips(PAGE_WIDTH)
     section.page_height = Twips(PAGE_HEIGHT)
@@ -322,6 +322,20 @@ def page_setup(doc: DocumentObject) -> None:
     ]
     ftr.append(
         parse_xml(f'<w:p {W}><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{"".join(runs)}</w:p>')
+    )
+    # Every page of an internal document says so; in a public one the header stays empty (a
+    # header needs a paragraph, so the condition sits inside it).
+    header = section.header
+    header.is_linked_to_previous = False
+    hdr = header._element
+    for child in list(hdr):
+        hdr.remove(child)
+    hdr.append(
+        parse_xml(
+            f'<w:p {W}><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/>'
+            '<w:color w:val="B00000"/><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">'
+            '{% if audience == "internal" %}CONFIDENTIAL — internal{% endif %}</w:t></w:r></w:p>'
+        )
     )
 
 

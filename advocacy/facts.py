@@ -25,6 +25,9 @@ from advocacy.models.common import Loc
 MAX_BYTES = 10 * 1024 * 1024
 """Case files are hand-written; anything larger is a mistake (a PDF renamed, a log)."""
 
+MAX_VALUES = 1_000_000
+"""Values in a case file, each use of an alias counted as a copy: far more than a case holds."""
+
 LETTERHEADS = "letterheads"
 """Letterheads live in this folder beside the case files."""
 
@@ -39,6 +42,9 @@ class LoadedCase:
     case: Case
     letterheads: dict[str, Letterhead] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
+    audience: str = "internal"
+    """Who may read what ``case`` holds: 'internal' as loaded, 'public' once confidential facts
+    are taken out (see :mod:`advocacy.audience`)."""
 
 
 def load_case(path: Path | str) -> LoadedCase:
@@ -151,6 +157,12 @@ def read_yaml(path: Path) -> Any:
         raise FactsError.single(
             path, f"expected a mapping of keys (id:, people:, ...), found {_kind(data)}"
         )
+    if _values_over(data, MAX_VALUES):
+        raise FactsError.single(
+            path,
+            f"holds more than {MAX_VALUES:,} values, counting each use of an alias (*name) as a "
+            "copy; a case file needs far fewer",
+        )
     bad_keys = list(_non_text_keys(data, ()))
     if bad_keys:
         raise FactsError(
@@ -167,6 +179,25 @@ def read_yaml(path: Path) -> Any:
             ]
         )
     return data
+
+
+def _values_over(data: Any, limit: int) -> bool:
+    """Whether ``data`` holds more than ``limit`` values with its aliases expanded.
+
+    YAML aliases share one node, so a small file can stand for billions of values ("billion
+    laughs"); anything that walks the data (pydantic too) would then run for hours.
+    """
+    stack, count = [data], 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
 
 
 def _non_text_keys(node: Any, loc: Loc) -> Iterator[tuple[Loc, object, int, int]]:
@@ -206,11 +237,17 @@ def validate(model: type[M], root: Any, path: Path) -> M:
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise FactsError.single(path, "no such file")
-    if path.is_dir():
-        raise FactsError.single(path, "is a folder; give the path of a .yaml case file")
     try:
+        # Inside the try: exists() itself fails in a folder the user may not enter.
+        if not path.exists():
+            raise FactsError.single(path, "no such file")
+        if path.is_dir():
+            raise FactsError.single(path, "is a folder; give the path of a .yaml case file")
+        if not path.is_file():
+            # A pipe would wait for a writer for ever, a device (/dev/zero) never ends.
+            raise FactsError.single(
+                path, "is not a regular file (a pipe or a device); give the path of a .yaml file"
+            )
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise FactsError.single(
@@ -405,7 +442,7 @@ def narratives(case: Case) -> Iterator[tuple[Loc, str]]:
             yield ("appeals", i, "paragraphs", j), paragraph.text
         yield ("appeals", i, "concern"), letter.concern
         for j, demand in enumerate(letter.demands):
-            yield ("appeals", i, "demands", j), demand
+            yield ("appeals", i, "demands", j), demand.text
 
 
 def alias_warnings(case: Case, root: Any, path: Path) -> Iterator[Problem]:

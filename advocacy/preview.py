@@ -74,6 +74,7 @@ class Preview:
         *,
         templates: Path | None = None,
         appeal: str | None = None,
+        audience: str = "public",
         host: str = "127.0.0.1",
         port: int = 8000,
         log: Log | None = None,
@@ -90,6 +91,7 @@ class Preview:
 
             load_case(facts)  # says what is wrong with the path (exit 1), as `validate` does
         self.kind, self.facts, self.appeal, self.host = kind, facts, appeal, host
+        self.audience = audience
         self._log = log or (lambda _: None)
         self._changed = threading.Condition()
         self._stopped = threading.Event()
@@ -172,7 +174,7 @@ class Preview:
 
         try:
             loaded = load_case(self.facts)
-            doc = document(loaded, self.kind, self.appeal, templates=self.templates)
+            doc = document(loaded, self.kind, self.appeal, self.templates, self.audience)
             html = render_html(doc)
         except AdvocacyError as err:
             if version == 1 and isinstance(err, UsageError):
@@ -250,6 +252,7 @@ def serve(
     *,
     templates: Path | None = None,
     appeal: str | None = None,
+    audience: str = "public",
     port: int = 8000,
     host: str = "127.0.0.1",
     ready: Callable[[str], None] | None = None,
@@ -258,7 +261,14 @@ def serve(
     """Preview ``kind`` of the case in ``facts`` until Ctrl-C; ``ready`` gets the page's URL."""
     try:
         preview = Preview(
-            kind, facts, templates=templates, appeal=appeal, host=host, port=port, log=log
+            kind,
+            facts,
+            templates=templates,
+            appeal=appeal,
+            audience=audience,
+            host=host,
+            port=port,
+            log=log,
         )
         if ready is not None:
             ready(preview.url)

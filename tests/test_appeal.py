@@ -36,7 +36,7 @@ def _expected_order() -> list[str]:
     parts = ["Front Line Defenders", "5 August 2025", appeal.title, plain(appeal.lead)]
     parts.append("Front Line Defenders urges the authorities in Kazakhstan to:")
     for number, demand in enumerate(appeal.demands, 1):
-        parts += [f"{number}.", plain(demand)]
+        parts += [f"{number}.", plain(demand.text)]
     return parts
 
 
@@ -64,7 +64,7 @@ def test_sections_come_in_the_order_of_the_seed_letter(
     pdf, docx = letters
     text = pdf_text(pdf) if fmt == "pdf" else docx_text(docx)
     assert in_order(text, _expected_order()) == []
-    last_demand = plain(load_case(BUNDLED).case.appeal().demands[-1])
+    last_demand = plain(load_case(BUNDLED).case.appeal().demands[-1].text)
     # The signatory (the organisation itself) signs after the demands, before the boards.
     assert in_order(text, [last_demand, "Front Line Defenders", "Board of Directors"]) == []
     assert normalise(text).count("Front Line Defenders Front Line Defenders Board") == 1
@@ -161,7 +161,10 @@ def _special_case(folder: Path) -> Path:
 def test_special_characters_come_out_literally_in_both_formats(tmp_path: Path, run: Runner) -> None:
     path = _special_case(tmp_path / "case")
     case = load_case(path).case
-    assert case.appeal().lead == SPECIAL and case.appeal().demands == (SPECIAL, SPECIAL)
+    assert case.appeal().lead == SPECIAL and [d.text for d in case.appeal().demands] == [
+        SPECIAL,
+        SPECIAL,
+    ]
     result = run("render", "appeal", path, "-f", "pdf", "-f", "docx", "-o", tmp_path / "out")
     assert result.code == 0, result.err
     pdf = tmp_path / "out" / "appeal-first.pdf"

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from advocacy.dates import Day
-from advocacy.models.common import FactModel, Id, Narrative, Sources, Text
+from advocacy.models.common import Confidential, FactModel, Id, Narrative, Sources, Text
 
 
 class Paragraph(FactModel):
@@ -17,6 +17,7 @@ class Paragraph(FactModel):
         description="The paragraph; *italic*, **bold** and [links](https://...)."
     )
     sources: Sources = Field(default=(), description="Ids of the sources it rests on.")
+    confidential: Confidential = False
 
 
 def _paragraph_from_text(value: object) -> object:
@@ -29,7 +30,7 @@ Paragraphs = tuple[
     ],
     ...,
 ]
-"""Paragraphs, each a string or {text, sources}."""
+"""Paragraphs, each a string or {text, sources, confidential}."""
 
 
 class Letter(FactModel):
@@ -59,8 +60,10 @@ class Letter(FactModel):
         description="Whom the demands address, after 'urges the authorities in': defaults to the "
         "case's country.",
     )
-    demands: tuple[Narrative, ...] = Field(
-        min_length=1, description="The numbered requests, in order."
+    demands: Paragraphs = Field(
+        min_length=1,
+        description="The numbered requests, in order: each a string or {text, sources, "
+        "confidential}.",
     )
     sources: Sources = Field(
         default=(), description="Ids of the sources for the letter as a whole."

@@ -8,7 +8,15 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from advocacy.dates import EdtfDate
-from advocacy.models.common import FactModel, Narrative, OrganisationRef, PersonRef, Sources, Text
+from advocacy.models.common import (
+    Confidential,
+    FactModel,
+    Narrative,
+    OrganisationRef,
+    PersonRef,
+    Sources,
+    Text,
+)
 from advocacy.models.countries import CurrencyCode
 
 
@@ -68,3 +76,4 @@ class Charge(FactModel):
     )
     appeal: Appeal | None = Field(default=None, description="The appeal, if there was one.")
     sources: Sources = Field(min_length=1)
+    confidential: Confidential = False

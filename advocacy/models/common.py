@@ -152,6 +152,15 @@ OrganisationRef = Annotated[Id, _reference("organisation")]
 SourceRef = Annotated[Id, _reference("source")]
 EventRef = Annotated[Id, _reference("event")]
 
+Confidential = Annotated[
+    bool,
+    Field(
+        description="true: never in a public document (`--audience public`, the default); only "
+        "in internal ones, whose every page says so."
+    ),
+]
+"""Whether an item is left out of public documents."""
+
 Sources = Annotated[
     tuple[SourceRef, ...],
     Field(description="Ids of the sources that say this (see `sources`)."),

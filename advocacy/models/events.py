@@ -8,6 +8,7 @@ from pydantic import Field
 
 from advocacy.dates import EdtfDate
 from advocacy.models.common import (
+    Confidential,
     FactModel,
     Id,
     Narrative,
@@ -72,3 +73,4 @@ class Event(FactModel):
         "a claim; 'disputed' when sources or parties contradict each other.",
     )
     sources: Sources = Field(min_length=1, description="Ids of the sources that report it.")
+    confidential: Confidential = False

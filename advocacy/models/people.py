@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
 from advocacy.dates import EdtfDate
 from advocacy.models.common import (
+    Confidential,
     FactModel,
     Id,
     Narrative,
@@ -52,6 +53,21 @@ class Award(FactModel):
     sources: Sources = Field(min_length=1)
 
 
+PersonField = Literal[
+    "native_name",
+    "aliases",
+    "pronouns",
+    "born",
+    "nationality",
+    "description",
+    "profile",
+    "organisations",
+    "contact",
+    "awards",
+]
+"""The fields of a person that can be confidential on their own (not the id and name)."""
+
+
 class Person(FactModel):
     """A person the case names: a defender, a relative, an official, a lawyer."""
 
@@ -76,9 +92,18 @@ class Person(FactModel):
     organisations: tuple[OrganisationRef, ...] = Field(
         default=(), description="Ids of the organisations the person leads or belongs to."
     )
+    contact: Text | None = Field(
+        default=None,
+        description="How to reach the person (a lawyer's phone, an email); usually confidential.",
+    )
     awards: tuple[Award, ...] = Field(default=(), description="Prizes and honours received.")
     sources: Sources = Field(
         default=(), description="Ids of the sources for the name, birth and profile."
+    )
+    confidential: bool | tuple[PersonField, ...] = Field(
+        default=False,
+        description="true: the whole person is left out of public documents; a list of fields "
+        "([born, contact]): only those are.",
     )
 
 
@@ -95,3 +120,4 @@ class Organisation(FactModel):
         default=None, description="Where it is, as an ISO 3166-1 alpha-2 code."
     )
     sources: Sources = Field(default=(), description="Ids of the sources that name it.")
+    confidential: Confidential = False

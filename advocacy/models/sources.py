@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, HttpUrl
 
 from advocacy.dates import Day, EdtfDate
-from advocacy.models.common import FactModel, Id, Narrative, Text
+from advocacy.models.common import Confidential, FactModel, Id, Narrative, Text
 
 SourceKind = Literal[
     "ngo-statement",
@@ -50,3 +50,4 @@ class Source(FactModel):
     note: Narrative | None = Field(
         default=None, description="What a reader should know about it: gaps, disagreements."
     )
+    confidential: Confidential = False

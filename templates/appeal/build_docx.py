@@ -292,7 +292,7 @@ def body(doc: DocumentObject) -> None:
     )
     keep_with_next(intro)
     tag(doc, "{%p for demand in appeal.demands %}")
-    demand = paragraph(doc, "Demand", "{{ loop.index }}.", TAB, "{{r demand|rich }}")
+    demand = paragraph(doc, "Demand", "{{ loop.index }}.", TAB, "{{r demand.text|rich }}")
     demand.paragraph_format.keep_together = True
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if letterhead.signatory %}")

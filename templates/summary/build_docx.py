@@ -595,7 +595,7 @@ def demands(doc: DocumentObject) -> None:
     heading(doc, "Demands of the appeal of ", "{{ appeal.issued|date_words }}")
     styled(doc, "Appeal Title", "“", "{{ appeal.title|plain }}", "”", *cite("appeal_sources"))
     tag(doc, "{%p for demand in appeal.demands %}")
-    number = paragraph(doc, "Demand", "{{ loop.index }}.", TAB, "{{r demand|rich }}")
+    number = paragraph(doc, "Demand", "{{ loop.index }}.", TAB, "{{r demand.text|rich }}")
     number.runs[0].bold = True
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
