@@ -43,12 +43,32 @@ class TemplateLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, closed further on the objects templates receive.
+
+    Jinja stops `''.__class__` tricks, but it cannot know that every pydantic model carries
+    `parse_file(path, proto='pickle', allow_pickle=True)` (reads any file and unpickles it: runs
+    any code), or that docxtpl's picture holds its whole template (`figure.tpl.save(path)` writes
+    any file). Templates get a model's fields and its own lookups, and nothing of docxtpl.
+    """
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        from pydantic import BaseModel
+
+        model = obj if isinstance(obj, type) else type(obj)
+        if issubclass(model, BaseModel) and hasattr(BaseModel, attr):
+            return attr in model.model_fields or attr in model.model_computed_fields
+        if model.__module__.partition(".")[0] in ("docxtpl", "docx"):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+
 def environment(loader: BaseLoader | None = None, rich: RichFilter | None = None) -> Any:
     """A sandboxed, strict, autoescaping environment with the advocacy filters.
 
     ``rich`` turns narrative text into styled output; it defaults to HTML.
     """
-    env = ImmutableSandboxedEnvironment(
+    env = Sandbox(
         loader=loader,
         autoescape=True,
         undefined=StrictUndefined,

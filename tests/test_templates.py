@@ -286,3 +286,27 @@ def test_export_never_writes_through_a_link(tmp_path: Path, run: Runner) -> None
     under_a_file = run("templates", "export", tmp_path / "file" / "sub")
     assert under_a_file.code == 1 and "Traceback" not in under_a_file.err
     assert under_a_file.err.startswith("error: ") and "cannot write there" in under_a_file.err
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{{ case.parse_file('/etc/passwd') }}",
+        "{{ defender.model_dump_json() }}",
+        "{{ case.__class__.__mro__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    ],
+)
+def test_a_template_reaches_facts_only_never_files_or_python(
+    tmp_path: Path, run: Runner, tag: str
+) -> None:
+    mine = tmp_path / "mine"
+    (mine / "appeal").mkdir(parents=True)
+    html = (TEMPLATES / "appeal" / "appeal.html").read_text()
+    (mine / "appeal" / "appeal.html").write_text(html.replace("<body>", f"<body>{tag}", 1))
+    out = tmp_path / "out"
+    result = run("render", "appeal", TINY, "--templates", mine, "-f", "pdf", "-o", out)
+    assert result.code == 1, result.out
+    assert result.err.startswith("error: appeal.html:") and "unsafe" in result.err
+    assert "root:" not in result.err and "Traceback" not in result.err
+    assert not out.exists()
