@@ -36,7 +36,9 @@ def _err(message: str) -> None:
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Case files to check.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Case files to check.", show_default=False, readable=False)
+    ],
 ) -> None:
     """Check case files: every problem with its file:line:col; a summary line per valid file."""
     from advocacy.facts import load_case
@@ -221,16 +223,16 @@ def render(
             show_default=False,
         ),
     ],
-    facts: Annotated[Path, typer.Argument(help="The case file.", show_default=False)],
+    facts: Annotated[
+        Path, typer.Argument(help="The case file.", show_default=False, readable=False)
+    ],
     formats: Annotated[
         list[str] | None,
         typer.Option(
             "--format", "-f", help="pdf or docx; repeat for both (default: every one the kind has)."
         ),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Folder to write into.", file_okay=False)
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder to write into.")] = None,
     appeal: Annotated[
         str | None, typer.Option(help="Id of the appeal to render (default: the latest).")
     ] = None,
@@ -258,7 +260,9 @@ def render(
 @app.command()
 def preview(
     kind: Annotated[str, typer.Argument(help="Document kind, e.g. appeal.", show_default=False)],
-    facts: Annotated[Path, typer.Argument(help="The case file.", show_default=False)],
+    facts: Annotated[
+        Path, typer.Argument(help="The case file.", show_default=False, readable=False)
+    ],
     port: Annotated[
         int, typer.Option(help="Port on 127.0.0.1; 0 picks a free one.", min=0, max=65535)
     ] = 8000,

@@ -304,6 +304,9 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
         return "expected a mapping of keys (key: value lines)"
     if kind == "string_type":
         return "expected text" + (", found nothing" if error.get("input") is None else "")
+    if kind == "string_unicode":
+        # YAML's escapes can write one: "\uD800" is half of a character, not a character.
+        return "contains half of a character (a lone surrogate such as \\uD800); remove it"
     if kind == "literal_error":
         import difflib
 
@@ -386,7 +389,21 @@ def _at(
     path: Path, root: Any, loc: Loc, message: str, warning: bool = False, at_key: bool = False
 ) -> Problem:
     line, column = position(root, loc, at_key)
-    return Problem(str(path), line, column, where(loc), message, warning)
+    return Problem(str(path), line, column, where(_as_written(root, loc)), message, warning)
+
+
+def _as_written(root: Any, loc: Loc) -> Loc:
+    """``loc`` as far as the file spells it: a demand written as a string, which the model reads
+    as ``{text: ...}``, is ``demands[0]``, not ``demands[0].text``."""
+    node = root
+    for depth, key in enumerate(loc):
+        if isinstance(node, str):
+            return loc[:depth]
+        try:
+            node = node[key]
+        except (LookupError, TypeError):
+            break
+    return loc
 
 
 def where(loc: Loc) -> str:

@@ -86,7 +86,11 @@ class Preview:
         # to fix while previewing, and the page says what is wrong with it.
         with suppress(TemplateError):
             self.templates.kind(kind)
-        if not facts.is_file():
+        try:
+            regular = facts.is_file()
+        except OSError:  # a folder the user may not enter: load_case says so
+            regular = False
+        if not regular:
             from advocacy.facts import load_case
 
             load_case(facts)  # says what is wrong with the path (exit 1), as `validate` does

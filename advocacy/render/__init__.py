@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from advocacy.documents import FORMATS, Document
-from advocacy.errors import UsageError
+from advocacy.errors import RenderError, UsageError
 from advocacy.files import write_atomic
 
 
 def render(doc: Document, formats: list[str] | None, out: Path) -> list[Path]:
     """Render ``doc`` in each format (default: every format its kind has) into ``out``.
 
-    Every format is rendered in memory first, so a failure writes nothing. Returns the paths.
+    Every format is rendered in memory and every destination checked first, so a failure
+    writes nothing. Returns the paths.
     """
     formats = formats or list(doc.kind.formats)
     for fmt in formats:
@@ -29,6 +30,10 @@ def render(doc: Document, formats: list[str] | None, out: Path) -> list[Path]:
             from advocacy.render.docx import render_docx
 
             rendered.append((out / f"{doc.stem}.docx", render_docx(doc)))
+    for path, _ in rendered:
+        # Before anything is written: a folder in the way of the DOCX must not leave a new PDF.
+        if path.is_dir():
+            raise RenderError(f"{path}: is a folder; move it away or choose another --out folder")
     for path, data in rendered:
         write_atomic(path, data)
     return [path for path, _ in rendered]
