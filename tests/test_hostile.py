@@ -291,16 +291,29 @@ def unprivileged(tmp_path: Path, run: Runner) -> Iterator[Unprivileged]:
     if not hasattr(os, "fork"):
         pytest.skip("root, and no fork() to drop root's powers in")
     # Everything the commands import, imported before the fork.
-    import advocacy.preview  # noqa: F401
+    import advocacy.preview
 
     assert run("render", "appeal", TINY, "-o", tmp_path / "warm").code == 0
     assert run("validate", tmp_path / "nowhere.yaml").code == 1
     folder = Path(tempfile.mkdtemp(prefix="advocacy-hostile-"))
     folder.chmod(0o755)
+    # The checkout may live where nobody may enter (a clone in a 0700 temporary folder): the
+    # child renders from a world-readable copy of the shipped templates.
+    import advocacy.templates
+
+    shipped = Path(tempfile.mkdtemp(prefix="advocacy-templates-"))
+    shipped.chmod(0o755)
+    shutil.copytree(advocacy.templates.DEFAULTS, shipped / "templates")
+    for path in [shipped / "templates", *(shipped / "templates").rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    defaults = advocacy.templates.DEFAULTS
+    advocacy.templates.DEFAULTS = shipped / "templates"
     try:
         yield Unprivileged(folder, run, root=True)
     finally:
+        advocacy.templates.DEFAULTS = defaults
         shutil.rmtree(folder)
+        shutil.rmtree(shipped)
 
 
 def _letterheads(folder: Path) -> None:
@@ -366,11 +379,14 @@ def test_a_case_file_in_a_folder_nobody_may_enter_gets_one_line(
 def test_an_output_folder_nobody_may_write_gets_one_line_and_nothing_in_it(
     unprivileged: Unprivileged, where: str
 ) -> None:
+    _letterheads(unprivileged.folder)
+    case = unprivileged.folder / "tiny.yaml"  # the checkout may be closed to nobody
+    shutil.copy(TINY, case)
     closed = unprivileged.folder / "closed"
     closed.mkdir(mode=0o555)
     out = closed if where == "the folder" else closed / "new"
     try:
-        line = one_line(unprivileged("render", "appeal", TINY, "-o", out))
+        line = one_line(unprivileged("render", "appeal", case, "-o", out))
     finally:
         closed.chmod(0o755)
     assert line == f"error: {out}: cannot write here: permission denied"
