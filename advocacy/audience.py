@@ -17,13 +17,19 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from advocacy.errors import RenderError
+from advocacy.errors import RenderError, UsageError
 from advocacy.models import Case, Person
 
 AUDIENCES = ("public", "internal")
 
 _REFERENCES = {"sources": "sources", "people": "people", "organisations": "organisations"}
 """Fields that hold ids, and which of the case's lists their ids point into."""
+
+
+def check_audience(audience: str) -> None:
+    """Wrong usage unless ``audience`` is one."""
+    if audience not in AUDIENCES:
+        raise UsageError(f"no audience {audience!r}; choose one of: {', '.join(AUDIENCES)}")
 
 
 def for_audience(case: Case, audience: str, where: str) -> Case:

@@ -61,15 +61,11 @@ def validate(
 def summary(case: Case) -> str:
     """One line on what a case holds."""
     names = ", ".join(case.person(pid).name for pid in case.defenders)
-
-    def count(items: tuple[object, ...], one: str, many: str) -> str:
-        return f"{len(items)} {one if len(items) == 1 else many}"
-
     return (
-        f"{case.id} ({names}): {count(case.defenders, 'defender', 'defenders')}, "
-        f"{count(case.people, 'person', 'people')}, {count(case.events, 'event', 'events')}, "
-        f"{count(case.charges, 'charge', 'charges')}, {count(case.sources, 'source', 'sources')}, "
-        f"{count(case.appeals, 'appeal', 'appeals')}; current to {case.updated.isoformat()}"
+        f"{case.id} ({names}): {_count(len(case.defenders), 'defender')}, "
+        f"{_count(len(case.people), 'person', 'people')}, {_count(len(case.events), 'event')}, "
+        f"{_count(len(case.charges), 'charge')}, {_count(len(case.sources), 'source')}, "
+        f"{_count(len(case.appeals), 'appeal')}; current to {case.updated.isoformat()}"
     )
 
 
@@ -202,8 +198,9 @@ def templates_check(
     print(f"checked {counted}: no problems{warned}")
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(number: int, one: str, many: str | None = None) -> str:
+    """'1 problem', '3 problems', '2 people'."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 @templates_app.command("guide")
@@ -240,12 +237,13 @@ def render(
     audience: AudienceOption = "public",
 ) -> None:
     """Render a document of a case; print each written path on stdout."""
+    from advocacy.audience import check_audience
     from advocacy.documents import document
     from advocacy.facts import load_case
     from advocacy.render import render as render_document
     from advocacy.templates import template_set
 
-    check_audience(audience)
+    check_audience(audience)  # before loading the case: wrong usage is said first
     template_set_ = template_set(templates)
     template_set_.kind(kind)  # before loading the case: wrong usage is said first
     loaded = load_case(facts)
@@ -280,7 +278,9 @@ def preview(
     def ready(url: str) -> None:
         _err(f"previewing at {url} (its PDF: {urljoin(url, '/document.pdf')}); Ctrl-C stops")
 
-    check_audience(audience)
+    from advocacy.audience import check_audience
+
+    check_audience(audience)  # before loading the case: wrong usage is said first
     serve(
         kind,
         facts,
@@ -293,21 +293,13 @@ def preview(
     )
 
 
-def check_audience(audience: str) -> None:
-    """Wrong usage unless ``audience`` is one."""
-    from advocacy.audience import AUDIENCES
-
-    if audience not in AUDIENCES:
-        raise UsageError(f"no audience {audience!r}; choose one of: {', '.join(AUDIENCES)}")
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script; ``argv`` defaults to the command line."""
     try:
         app(args=argv, prog_name="advocacy")
     except UsageError as err:
-        _err(f"error: {err}")
+        _err(err.said())
         sys.exit(2)
     except AdvocacyError as err:
-        _err(str(err) if isinstance(err, FactsError) else f"error: {err}")
+        _err(err.said())
         sys.exit(1)

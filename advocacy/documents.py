@@ -27,7 +27,7 @@ from advocacy.contexts import (
 )
 from advocacy.errors import RenderError, UsageError
 from advocacy.facts import LoadedCase
-from advocacy.templates import Kind, TemplateSet, template_set
+from advocacy.templates import FORMAT_SUFFIX, Kind, TemplateSet, template_set
 from advocacy.words import country_name, date_words, money_words
 
 if TYPE_CHECKING:
@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from advocacy.contexts import Row
     from advocacy.models import Case, Charge
 
-FORMATS = ("pdf", "docx")
+FORMATS = tuple(FORMAT_SUFFIX)
+"""The formats a document can be rendered in: those a kind may have a template for."""
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,9 @@ def document(
     For the ``public`` audience the document is made from the case without its confidential
     facts (:mod:`advocacy.audience`), so none can reach it.
     """
-    from advocacy.audience import AUDIENCES, for_audience
+    from advocacy.audience import check_audience, for_audience
 
-    if audience not in AUDIENCES:
-        raise UsageError(f"no audience {audience!r}; choose one of: {', '.join(AUDIENCES)}")
+    check_audience(audience)
     templates = templates or template_set()
     found = templates.kind(kind)
     if appeal_id is not None and found.context != "appeal":

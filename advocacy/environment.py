@@ -23,6 +23,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
+from pydantic import BaseModel
 
 from advocacy import words
 from advocacy.markup import plain, runs
@@ -53,8 +54,6 @@ class Sandbox(ImmutableSandboxedEnvironment):
     """
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        from pydantic import BaseModel
-
         model = obj if isinstance(obj, type) else type(obj)
         if issubclass(model, BaseModel) and hasattr(BaseModel, attr):
             return attr in model.model_fields or attr in model.model_computed_fields

@@ -32,6 +32,10 @@ class Problem:
 class AdvocacyError(Exception):
     """Root of every error a user can cause and fix."""
 
+    def said(self) -> str:
+        """The error as a user is told it: ``error: what is wrong``."""
+        return f"error: {self}"
+
 
 class FactsError(AdvocacyError):
     """A case or letterhead file is missing, unreadable or invalid.
@@ -42,6 +46,10 @@ class FactsError(AdvocacyError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def said(self) -> str:
+        """Each problem on a line of its own, already placed at FILE:LINE:COL."""
+        return str(self)
 
     @classmethod
     def single(cls, path: Path | str, message: str, line: int = 1, column: int = 1) -> FactsError:

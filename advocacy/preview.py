@@ -29,7 +29,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from advocacy.errors import AdvocacyError, FactsError, TemplateError, UsageError
+from advocacy.errors import AdvocacyError, TemplateError, UsageError
 
 if TYPE_CHECKING:
     from advocacy.documents import Document
@@ -183,7 +183,7 @@ class Preview:
         except AdvocacyError as err:
             if version == 1 and isinstance(err, UsageError):
                 raise  # an --appeal the case lacks, or that the kind does not take: said at once
-            return self._failed(version, message(err))
+            return self._failed(version, err.said())
         except Exception:  # a bug in advocacy: show it, and keep serving while it is reported
             return self._failed(version, traceback.format_exc())
         for warning in loaded.warnings:
@@ -208,7 +208,7 @@ class Preview:
                 try:
                     self._pdf = (page.version, render_pdf(page.doc))
                 except AdvocacyError as err:
-                    return Page(page.version, error_page(self.kind, message(err)))
+                    return Page(page.version, error_page(self.kind, err.said()))
             return self._pdf[1]
 
     def events(self, send: Callable[[bytes], object]) -> None:
@@ -224,11 +224,6 @@ class Preview:
             except OSError:
                 return  # the page was closed or reloaded
             sent = version
-
-
-def message(err: AdvocacyError) -> str:
-    """An error as the CLI prints it."""
-    return str(err) if isinstance(err, FactsError) else f"error: {err}"
 
 
 def error_page(kind: str, text: str) -> str:

@@ -96,6 +96,11 @@ class TemplateSet:
                 return self.find(PurePosixPath(path.relative_to(resolved).as_posix()))
         return None
 
+    def folders(self, kind: str) -> list[Path]:
+        """Where a kind's Jinja templates are looked up: its own folders, then the roots (for
+        ``partials/...``), a user's first."""
+        return [*(root / kind for root in self.roots), *self.roots]
+
     def names(self) -> list[str]:
         """The names of the set's document kinds, sorted."""
         return sorted({folder.name for folder in self._folders() if _is_kind_name(folder.name)})
@@ -219,13 +224,8 @@ def export(folder: Path, kinds: list[str] | None = None, *, force: bool = False)
     """
     defaults = template_set()
     if kinds:
-        for name in kinds:
-            defaults.kind(name)
         sources = [
-            path
-            for name in dict.fromkeys(kinds)
-            for path in sorted((DEFAULTS / name).iterdir())
-            if path.is_file() and not _private(path)
+            path for name in dict.fromkeys(kinds) for path in defaults.kind(name).files.values()
         ]
     else:
         sources = [

@@ -316,8 +316,19 @@ def unprivileged(tmp_path: Path, run: Runner) -> Iterator[Unprivileged]:
         shutil.rmtree(shipped)
 
 
-def _letterheads(folder: Path) -> None:
+def _tiny_in(folder: Path) -> Path:
+    """A copy of the tiny case and its letterheads in ``folder``."""
     shutil.copytree(TINY.parent / "letterheads", folder / "letterheads")
+    return Path(shutil.copy(TINY, folder / "tiny.yaml"))
+
+
+def _reading(command: str, path: Path, out: Path) -> tuple[str | Path, ...]:
+    """The arguments of ``command`` run on the case file ``path``."""
+    return {
+        "validate": ("validate", path),
+        "render": ("render", "appeal", path, "-o", out),
+        "preview": ("preview", "appeal", path, "--port", "0"),
+    }[command]
 
 
 @pytest.mark.usefixtures("served")
@@ -325,17 +336,10 @@ def _letterheads(folder: Path) -> None:
 def test_a_case_file_nobody_may_read_gets_one_line(
     unprivileged: Unprivileged, command: str
 ) -> None:
-    _letterheads(unprivileged.folder)
-    path = unprivileged.folder / "tiny.yaml"
-    shutil.copy(TINY, path)
+    path = _tiny_in(unprivileged.folder)
     path.chmod(0)
     out = unprivileged.folder / "out"
-    args = {
-        "validate": ("validate", path),
-        "render": ("render", "appeal", path, "-o", out),
-        "preview": ("preview", "appeal", path, "--port", "0"),
-    }[command]
-    result = unprivileged(*args)
+    result = unprivileged(*_reading(command, path, out))
     if command == "preview":
         previewed(result, path, "cannot be read: permission denied")
     else:
@@ -357,18 +361,11 @@ def test_a_case_file_in_a_folder_nobody_may_enter_gets_one_line(
 ) -> None:
     locked = unprivileged.folder / "locked"
     locked.mkdir()
-    _letterheads(locked)
-    path = locked / "tiny.yaml"
-    shutil.copy(TINY, path)
+    path = _tiny_in(locked)
     locked.chmod(0o700 if unprivileged.root else 0)
     out = unprivileged.folder / "out"
-    args = {
-        "validate": ("validate", path),
-        "render": ("render", "appeal", path, "-o", out),
-        "preview": ("preview", "appeal", path, "--port", "0"),
-    }[command]
     try:
-        line = one_line(unprivileged(*args))
+        line = one_line(unprivileged(*_reading(command, path, out)))
     finally:
         locked.chmod(0o755)
     assert line == f"{path}:1:1: cannot be read: permission denied"
@@ -379,9 +376,7 @@ def test_a_case_file_in_a_folder_nobody_may_enter_gets_one_line(
 def test_an_output_folder_nobody_may_write_gets_one_line_and_nothing_in_it(
     unprivileged: Unprivileged, where: str
 ) -> None:
-    _letterheads(unprivileged.folder)
-    case = unprivileged.folder / "tiny.yaml"  # the checkout may be closed to nobody
-    shutil.copy(TINY, case)
+    case = _tiny_in(unprivileged.folder)  # the checkout may be closed to nobody
     closed = unprivileged.folder / "closed"
     closed.mkdir(mode=0o555)
     out = closed if where == "the folder" else closed / "new"

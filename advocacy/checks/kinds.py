@@ -65,8 +65,7 @@ def check_kinds(templates: TemplateSet) -> Report:
             if fmt == "docx":
                 report.findings += check_docx(path, known, environment(), name=str(path))
                 continue
-            roots = templates.roots
-            env = environment(TemplateLoader([*(root / name for root in roots), *roots]))
+            env = environment(TemplateLoader(templates.folders(name)))
             try:
                 source = path.read_text(encoding="utf-8")
                 report.findings += check_source(source, str(path), known, env)

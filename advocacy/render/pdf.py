@@ -20,8 +20,7 @@ def render_html(doc: Document) -> str:
     kind = doc.kind.name
     name = f"{kind}.html"
     doc.kind.template("pdf")
-    roots = doc.templates.roots
-    folders = [*(root / kind for root in roots), *roots]
+    folders = doc.templates.folders(kind)
     env = environment(TemplateLoader(folders))
     try:
         return str(env.get_template(name).render(doc.template_context))
