@@ -1,5 +1,6 @@
 # Two commands do all set-up on a fresh machine (python3, pip, make, Pango):
-#   make demo   validate the bundled case and render its appeal, summary and chronology
+#   make demo   validate the bundled case and build its campaign: every document, a letter
+#               and an email draft per recipient, the manifest
 #   make test   every check: ruff, mypy --strict, pytest
 PYTHON ?= python3
 VENV := .venv
@@ -11,9 +12,7 @@ CASE := facts/kz-toregozhina-2025.yaml
 
 demo: $(STAMP)
 	$(BIN)/advocacy validate $(CASE)
-	$(BIN)/advocacy render appeal $(CASE) --format pdf --format docx
-	$(BIN)/advocacy render summary $(CASE) --format pdf --format docx
-	$(BIN)/advocacy render chronology $(CASE) --format pdf --format docx
+	$(BIN)/advocacy build $(CASE) --emails
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -23,6 +22,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/render_appeal.py
+	$(BIN)/python bench/campaign.py
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

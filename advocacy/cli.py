@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -53,19 +53,27 @@ def validate(
             continue
         for warning in loaded.warnings:
             _err(str(warning))
-        print(f"{path}: ok: {summary(loaded.case)}")
+        print(f"{path}: ok: {summary(loaded.case, len(loaded.recipients))}")
+        examples = sum(1 for recipient in loaded.recipients if recipient.example)
+        if examples:
+            _err(
+                f"{path}: note: {examples} of {_count(len(loaded.recipients), 'recipient')} "
+                "have example contact details (`example: true`): check them before sending"
+            )
     if failed:
         raise typer.Exit(1)
 
 
-def summary(case: Case) -> str:
-    """One line on what a case holds."""
+def summary(case: Case, recipients: int = 0) -> str:
+    """One line on what a case holds (and how many ``recipients`` its appeal goes to)."""
     names = ", ".join(case.person(pid).name for pid in case.defenders)
+    to = f", {_count(recipients, 'recipient')}" if recipients else ""
     return (
         f"{case.id} ({names}): {_count(len(case.defenders), 'defender')}, "
         f"{_count(len(case.people), 'person', 'people')}, {_count(len(case.events), 'event')}, "
         f"{_count(len(case.charges), 'charge')}, {_count(len(case.sources), 'source')}, "
-        f"{_count(len(case.appeals), 'appeal')}; current to {case.updated.isoformat()}"
+        f"{_count(len(case.appeals), 'appeal')}{to}; "
+        f"current to {case.updated.isoformat()}"
     )
 
 
@@ -235,6 +243,14 @@ def render(
     ] = None,
     templates: TemplatesOption = None,
     audience: AudienceOption = "public",
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Id of a recipient of the case: the letter addressed to them.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render a document of a case; print each written path on stdout."""
     from advocacy.audience import check_audience
@@ -249,10 +265,94 @@ def render(
     loaded = load_case(facts)
     for warning in loaded.warnings:
         _err(str(warning))
-    doc = document(loaded, kind, appeal, template_set_, audience)
+    doc = document(loaded, kind, appeal, template_set_, audience, recipient=to)
     folder = out if out is not None else Path("output") / loaded.case.id
     for path in render_document(doc, formats, folder):
         print(path)
+
+
+@app.command()
+def build(
+    facts: Annotated[
+        list[Path],
+        typer.Argument(help="Case files to build.", show_default=False, readable=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Folder to build into (default: output/).", show_default=False
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes to share the work (default: one per core).",
+            show_default=False,
+        ),
+    ] = None,
+    emails: Annotated[
+        bool, typer.Option("--emails", help="Also write an email draft (.eml) per recipient.")
+    ] = False,
+    templates: TemplatesOption = None,
+    audience: AudienceOption = "public",
+) -> None:
+    """Build every document of each case, the appeal once per recipient, with a manifest."""
+    from advocacy.audience import check_audience
+    from advocacy.build import build as build_all
+
+    check_audience(audience)
+    bar = _Progress()
+    report = build_all(
+        facts,
+        out=out,
+        jobs=jobs,
+        emails=emails,
+        templates=templates,
+        audience=audience,
+        planned=bar.start,
+        done=bar.advance,
+    )
+    bar.finish()
+    for manifest in report.manifests:
+        print(manifest)
+    if report.failures:
+        for failure in report.failures:
+            _err(
+                failure.message
+                if failure.message.startswith(failure.path)
+                else f"{failure.path}: {failure.message}"
+            )
+        _err(
+            f"{_count(len(report.failures), 'document')} failed; "
+            f"{_count(len(report.written), 'file')} written"
+        )
+        raise typer.Exit(1)
+    _err(f"built {_count(len(report.written), 'file')}")
+
+
+class _Progress:
+    """Written paths on stdout as they come; a progress bar on stderr when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def start(self, total: int) -> None:
+        if sys.stderr.isatty() and total:
+            self.bar = typer.progressbar(length=total, label="building", file=sys.stderr)
+            self.bar.__enter__()
+
+    def advance(self, paths: list[Path]) -> None:
+        if self.bar is not None:
+            self.bar.update(len(paths))
+        for path in paths:
+            print(path)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 @app.command()

@@ -17,7 +17,17 @@ import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from advocacy.models import Award, Case, Charge, Event, Letter, Letterhead, Person, Source
+from advocacy.models import (
+    Award,
+    Case,
+    Charge,
+    Event,
+    Letter,
+    Letterhead,
+    Person,
+    Recipient,
+    Source,
+)
 
 
 class View(BaseModel):
@@ -75,6 +85,14 @@ class AppealContext(Context):
     )
     authorities: str = Field(
         description="Whom the letter urges: the letter's `authorities`, else the country."
+    )
+    recipient: Recipient | None = Field(
+        default=None,
+        description="Whom this copy is addressed to, or none (the letter as published): "
+        "`lines()` (the address block), `salutation`, `name`, `title`, `organisation`, "
+        "`address`, `email`. A campaign lays the letter out once and puts each recipient's "
+        "address block in per letter: print recipient fields only inside the element of class "
+        "`window` (of fixed size), except `salutation`.",
     )
 
 

@@ -33,7 +33,7 @@ from advocacy.words import country_name, date_words, money_words
 if TYPE_CHECKING:
     from advocacy.chronology import Citations
     from advocacy.contexts import Row
-    from advocacy.models import Case, Charge
+    from advocacy.models import Case, Charge, Recipient
 
 FORMATS = tuple(FORMAT_SUFFIX)
 """The formats a document can be rendered in: those a kind may have a template for."""
@@ -55,6 +55,8 @@ class Document:
     date: dt.date = dt.date(2000, 1, 1)
     """The date the document carries (an appeal's issue, a case's `updated`): its files are
     dated by it, never by the clock, so the same facts give the same bytes."""
+    facts: LoadedCase | None = field(default=None, repr=False, compare=False)
+    """The case as the document sees it (for its audience): the PDF embeds its file."""
 
     @property
     def template_context(self) -> dict[str, Any]:
@@ -68,11 +70,13 @@ def document(
     appeal_id: str | None = None,
     templates: TemplateSet | None = None,
     audience: str = "public",
+    recipient: str | None = None,
 ) -> Document:
     """The document of ``kind`` for a loaded case, from ``templates`` (default: the shipped).
 
     For the ``public`` audience the document is made from the case without its confidential
-    facts (:mod:`advocacy.audience`), so none can reach it.
+    facts (:mod:`advocacy.audience`), so none can reach it. An appeal is addressed to the
+    case's ``recipient`` with that id, if given.
     """
     from advocacy.audience import check_audience, for_audience
 
@@ -81,9 +85,24 @@ def document(
     found = templates.kind(kind)
     if appeal_id is not None and found.context != "appeal":
         raise UsageError(f"--appeal is for letters; the kind {kind!r} is about the whole case")
+    if recipient is not None and found.context != "appeal":
+        raise UsageError(f"--to is for letters; the kind {kind!r} is about the whole case")
     case = for_audience(loaded.case, audience, str(loaded.path))
     loaded = dataclasses.replace(loaded, case=case, audience=audience)
+    if recipient is not None:
+        return appeal_document(
+            loaded, found, templates, appeal_id, find_recipient(loaded, recipient)
+        )
     return BUILDERS[found.context](loaded, found, templates, appeal_id)
+
+
+def find_recipient(loaded: LoadedCase, recipient_id: str) -> Recipient:
+    """The case's recipient with this id; UsageError naming the ones there are."""
+    for recipient in loaded.recipients:
+        if recipient.id == recipient_id:
+            return recipient
+    ids = ", ".join(r.id for r in loaded.recipients) or "none (add them under `recipients`)"
+    raise UsageError(f"no recipient {recipient_id!r} in {loaded.path}; it has: {ids}")
 
 
 def _document(
@@ -132,13 +151,18 @@ def _document(
         keywords=keywords,
         context=context,
         templates=templates,
+        facts=loaded,
     )
 
 
 def appeal_document(
-    loaded: LoadedCase, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
+    loaded: LoadedCase,
+    kind: Kind,
+    templates: TemplateSet,
+    appeal_id: str | None = None,
+    recipient: Recipient | None = None,
 ) -> Document:
-    """A letter: the latest of the case unless ``appeal_id`` names one."""
+    """A letter: the latest of the case unless ``appeal_id`` names one, to ``recipient``."""
     case = loaded.case
     if not case.appeals:
         raise RenderError(
@@ -154,7 +178,7 @@ def appeal_document(
         kind,
         templates,
         AppealContext,
-        stem=f"{kind.name}-{appeal.id}",
+        stem=f"{kind.name}-{appeal.id}" + (f"/{recipient.id}" if recipient else ""),
         date=appeal.issued,
         title=appeal.title,
         author=loaded.letterheads[appeal.sender].organisation,
@@ -165,6 +189,7 @@ def appeal_document(
             "letterhead": loaded.letterheads[appeal.sender],
             "profile": appeal.profile or defender.profile,
             "authorities": appeal.authorities or country_name(case.country, case.language),
+            "recipient": recipient,
         },
     )
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from advocacy.errors import FactsError, Problem
-from advocacy.models import Case, Letterhead, Organisation, Person
+from advocacy.models import Case, Letterhead, Organisation, Person, Recipient
 from advocacy.models.common import Loc
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -42,6 +42,8 @@ class LoadedCase:
     case: Case
     letterheads: dict[str, Letterhead] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    """Whom the appeal is sent to: the case's `recipients`, shared ones looked up."""
     audience: str = "internal"
     """Who may read what ``case`` holds: 'internal' as loaded, 'public' once confidential facts
     are taken out (see :mod:`advocacy.audience`)."""
@@ -58,7 +60,7 @@ def load_case(path: Path | str) -> LoadedCase:
     problems: list[Problem] = []
     if case.id != path.stem:
         problems.append(
-            _at(
+            at(
                 path,
                 root,
                 ("id",),
@@ -73,7 +75,7 @@ def load_case(path: Path | str) -> LoadedCase:
         file = path.parent / LETTERHEADS / f"{letter.sender}.yaml"
         if not file.is_file():
             problems.append(
-                _at(
+                at(
                     path,
                     root,
                     ("appeals", index, "sender"),
@@ -85,9 +87,17 @@ def load_case(path: Path | str) -> LoadedCase:
             letterheads[letter.sender] = load_letterhead(file)
         except FactsError as err:
             problems.extend(err.problems)
+    from advocacy.recipients import resolve
+
+    recipients: tuple[Recipient, ...] = ()
+    try:
+        recipients = resolve(case, path, root)
+    except FactsError as err:
+        problems.extend(err.problems)
     if problems:
         raise FactsError(problems)
-    return LoadedCase(path, case, letterheads, tuple(alias_warnings(case, root, path)))
+    warnings = tuple(alias_warnings(case, root, path))
+    return LoadedCase(path, case, letterheads, warnings, recipients)
 
 
 def load_letterhead(path: Path) -> Letterhead:
@@ -97,7 +107,7 @@ def load_letterhead(path: Path) -> Letterhead:
     if letterhead.id != path.stem:
         raise FactsError(
             [
-                _at(
+                at(
                     path,
                     root,
                     ("id",),
@@ -218,13 +228,17 @@ def _non_text_keys(node: Any, loc: Loc) -> Iterator[tuple[Loc, object, int, int]
 
 def validate(model: type[M], root: Any, path: Path) -> M:
     """``model`` validated from the YAML ``root``; every error placed in the file."""
+    from advocacy.models.recipients import UNION_TAGS
+
     try:
         return model.model_validate(root)
     except ValidationError as err:
         errors = list(err.errors(include_url=False))
+        for error in errors:  # a union's tag names no place in the file
+            error["loc"] = tuple(key for key in error["loc"] if key not in UNION_TAGS)
         raise FactsError(
             [
-                _at(
+                at(
                     path,
                     root,
                     error["loc"],
@@ -320,6 +334,11 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
     if kind == "too_short":
         least = (error.get("ctx") or {}).get("min_length", 1)
         return "is empty; give at least one" if least == 1 else f"give at least {least}"
+    if kind == "too_long" and isinstance(error.get("input"), list | tuple):
+        context = error.get("ctx") or {}
+        return (
+            f"too many: at most {context.get('max_length')}, found {context.get('actual_length')}"
+        )
     message = error["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
@@ -385,7 +404,7 @@ def position(root: Any, loc: Loc, at_key: bool = False) -> tuple[int, int]:
     return line + 1, column + 1
 
 
-def _at(
+def at(
     path: Path, root: Any, loc: Loc, message: str, warning: bool = False, at_key: bool = False
 ) -> Problem:
     line, column = position(root, loc, at_key)
@@ -475,7 +494,7 @@ def alias_warnings(case: Case, root: Any, path: Path) -> Iterator[Problem]:
     for loc, text in texts(case):
         for pattern, spelling, name in spellings:
             if pattern.search(text):
-                yield _at(
+                yield at(
                     path,
                     root,
                     loc,

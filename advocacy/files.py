@@ -51,16 +51,20 @@ def reproducible_zip(data: bytes, when: dt.date) -> bytes:
     Two renders of the same facts then give the same bytes; the date comes from the facts,
     never the clock. Zip dates cannot be earlier than 1980.
     """
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = [(entry.filename, source.read(entry)) for entry in source.infolist()]
+    return zip_entries(entries, when)
+
+
+def zip_entries(entries: list[tuple[str, bytes]], when: dt.date) -> bytes:
+    """A zip of ``entries`` (name, bytes) in their order, every one dated ``when``."""
     stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, body in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
+            target.writestr(info, body)
     return out.getvalue()

@@ -13,10 +13,15 @@ from tests.conftest import BUNDLED, Runner
 def test_the_bundled_case_validates(run: Runner) -> None:
     result = run("validate", BUNDLED)
     assert result.code == 0, result.err
-    assert result.err == ""  # not even an alias warning
+    # Not even an alias warning; only the note that its recipients' addresses are examples.
+    assert result.err == (
+        f"{BUNDLED}: note: 5 of 5 recipients have example contact details (`example: true`): "
+        "check them before sending\n"
+    )
     case = load_case(BUNDLED).case
     assert result.out.startswith(f"{BUNDLED}: ok: kz-toregozhina-2025 (Bakhytzhan Toregozhina): ")
     assert f"{len(case.events)} events" in result.out
+    assert "1 appeal, 5 recipients; current to 2025-08-20" in result.out
 
 
 def test_new_writes_a_case_file_that_validates(tmp_path: Path, run: Runner) -> None:

@@ -57,6 +57,7 @@ def work(tmp_path: Path) -> Work:
     folder.mkdir()
     shutil.copy(BUNDLED, folder)
     shutil.copytree(BUNDLED.parent / "letterheads", folder / "letterheads")
+    shutil.copytree(BUNDLED.parent / "recipients", folder / "recipients")
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates, ignore=shutil.ignore_patterns("__pycache__"))
     return Work(

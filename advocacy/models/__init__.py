@@ -8,6 +8,7 @@ from advocacy.models.charges import Amount, Appeal, Charge, Money
 from advocacy.models.events import Event
 from advocacy.models.letterhead import Board, Letterhead, Member, Office, Signatory
 from advocacy.models.people import Alias, Award, Organisation, Person
+from advocacy.models.recipients import ListRef, Recipient, RecipientList
 from advocacy.models.sources import Source
 
 __all__ = [
@@ -21,12 +22,15 @@ __all__ = [
     "Event",
     "Letter",
     "Letterhead",
+    "ListRef",
     "Member",
     "Money",
     "Office",
     "Organisation",
     "Paragraph",
     "Person",
+    "Recipient",
+    "RecipientList",
     "Signatory",
     "Source",
 ]

@@ -23,6 +23,7 @@ from advocacy.models.common import (
 from advocacy.models.countries import CountryCode, LanguageTag
 from advocacy.models.events import Event
 from advocacy.models.people import Organisation, Person
+from advocacy.models.recipients import RecipientEntry
 from advocacy.models.sources import Source
 
 # The lists whose items carry ids, and the kind of id each defines.
@@ -63,6 +64,12 @@ class Case(FactModel):
     charges: tuple[Charge, ...] = Field(default=(), description="Charges, penalties and appeals.")
     appeals: tuple[Letter, ...] = Field(default=(), description="Letters issued on the case.")
     sources: tuple[Source, ...] = Field(min_length=1, description="Every source cited.")
+    recipients: tuple[RecipientEntry, ...] = Field(
+        default=(),
+        description="Whom the appeal is sent to (`advocacy build` writes each a letter): each "
+        "written out here, the id of one in facts/recipients/*.yaml, or {list: <id>} for "
+        "everyone in facts/recipients/<id>.yaml.",
+    )
 
     @model_validator(mode="wrap")
     @classmethod

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError as JinjaError
 
+from advocacy.archive import CaseFile, embedded_case
 from advocacy.documents import Document
 from advocacy.environment import TemplateLoader, environment
 from advocacy.errors import RenderError
@@ -31,29 +33,98 @@ def render_html(doc: Document) -> str:
         raise template_error(err, name, folders) from err
 
 
-def render_pdf(doc: Document) -> bytes:
-    """The PDF of ``doc``: A4 pages laid out by the template's CSS, fonts embedded."""
-    html = render_html(doc)
+PDF_VARIANT = "pdf/a-3b"
+"""Every PDF is archival: PDF/A-3b, fonts embedded, the case file attached as its source."""
+
+
+def render_pdf(doc: Document, case_file: CaseFile | None = None) -> bytes:
+    """The PDF of ``doc``: A4 pages laid out by the template's CSS, fonts embedded, PDF/A-3b
+    with ``case_file`` (default: the one :func:`embedded_case` gives) attached.
+
+    RenderError when a recipient's address is too long for its window (it would be cut off).
+    """
+    from advocacy.render.compose import check_windows
+
+    laid_out = layout(doc, render_html(doc))
+    check_windows(laid_out, f"{doc.kind.name}.html")
+    return write_pdf(laid_out, doc, case_file)
+
+
+def layout(doc: Document, html: str, stylesheets: tuple[Any, ...] = (), fonts: Any = None) -> Any:
+    """``html`` (a document of ``doc``'s kind) laid out in pages: a WeasyPrint Document."""
     from weasyprint import HTML
 
     fetcher = _fetcher(doc.templates)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     try:
-        pdf = HTML(
+        laid_out = HTML(
             string=html,
             base_url=(doc.templates.roots[0] / doc.kind.name).resolve().as_uri() + "/",
             url_fetcher=fetcher,
-        ).write_pdf(pdf_identifier=doc.stem.encode(), uncompressed_pdf=False)
+        ).render(stylesheets=list(stylesheets), font_config=fonts, pdf_variant=PDF_VARIANT)
     except Exception as err:  # WeasyPrint raises many kinds; all mean this PDF failed
         raise RenderError(f"{doc.kind.name}.html: could not lay out the PDF: {err}") from err
+    _refused(doc, fetcher)
+    return laid_out
+
+
+def write_pdf(
+    laid_out: Any, doc: Document, case_file: CaseFile | None = None, attach: bool = True
+) -> bytes:
+    """The PDF/A-3b bytes of a laid-out document, dated as ``doc``, with ``case_file`` (default:
+    the one :func:`embedded_case` gives) attached unless ``attach`` is false."""
+    from weasyprint import Attachment
+
+    if not attach:
+        case_file = None
+    elif case_file is None and doc.facts is not None:
+        case_file = embedded_case(doc.facts)
+    when = dt.datetime.combine(doc.date, dt.time())
+    attachments = (
+        [
+            Attachment(
+                string=case_file.data,
+                name=case_file.name,
+                description=case_file.description,
+                created=when,
+                modified=when,
+                relationship="Source",
+            )
+        ]
+        if case_file
+        else []
+    )
+    try:
+        pdf = laid_out.write_pdf(
+            pdf_identifier=doc.stem.encode(),
+            pdf_variant=PDF_VARIANT,
+            uncompressed_pdf=False,
+            attachments=attachments,
+            finisher=_one_entry_per_file,
+        )
+    except Exception as err:  # as above
+        raise RenderError(f"{doc.kind.name}.html: could not write the PDF: {err}") from err
+    _refused(doc, laid_out.url_fetcher)  # attachments (<link rel=attachment>) load only now
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def _one_entry_per_file(document: Any, pdf: Any) -> None:
+    """WeasyPrint lists a PDF/A-3 attachment twice in the catalog's /AF: once is right."""
+    files = pdf.catalog.get("AF")
+    if files:
+        unique = list(dict.fromkeys(files))
+        files.clear()
+        files.extend(unique)
+
+
+def _refused(doc: Document, fetcher: Any) -> None:
     if fetcher.refused:
         raise RenderError(
             f"{doc.kind.name}.html: refused to load {', '.join(sorted(fetcher.refused))}: "
             f"templates may load only files of their template folders "
             f"({', '.join(str(root) for root in doc.templates.roots)})"
         )
-    assert isinstance(pdf, bytes)
-    return pdf
 
 
 def _fetcher(templates: TemplateSet) -> Any:

@@ -27,6 +27,8 @@ How the template is made:
 * A page break never strands the title, the "urges the authorities" line (keep with next) or a
   demand's number (keep lines together). Their styles say so, and so do the paragraphs
   themselves, so that restyling cannot undo what the letter's layout promises.
+* An addressed letter (a ``recipient``) has the address block after the letterhead, a
+  paragraph a line (Recipient style), and the salutation after the title.
 * The footer of every page is ``Page X of Y`` with PAGE and NUMPAGES fields.
 
 The output is the same bytes on every run: fixed document-property dates and zip entries written
@@ -121,6 +123,17 @@ def styles_xml() -> str:
             "Letterhead Phone",
             based_on="Letterhead",
             ppr='<w:spacing w:before="100" w:after="0"/><w:contextualSpacing/>',
+        ),
+        style(
+            "Recipient",
+            "Recipient",
+            ppr='<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>',
+        ),
+        style(
+            "Salutation",
+            "Salutation",
+            next_style="Normal",
+            ppr='<w:keepNext/><w:spacing w:before="0" w:after="160"/>',
         ),
         style(
             "Date",
@@ -259,10 +272,27 @@ def letterhead(doc: DocumentObject) -> None:
         first.getparent().remove(first)
 
 
+def address(doc: DocumentObject) -> None:
+    """The recipient's address block, a paragraph a line, when the letter is addressed.
+
+    A campaign renders the letter once and puts each recipient's lines in (advocacy build):
+    recipient fields other than the salutation belong in the Recipient paragraphs only.
+    """
+    tag(doc, "{%p if recipient %}")
+    paragraph(doc, "Date", "")  # the space between the letterhead and the address
+    tag(doc, "{%p for line in recipient.lines() %}")
+    paragraph(doc, "Recipient", "{{ line }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
 def body(doc: DocumentObject) -> None:
     """Date, title, narrative, demands, signature, boards and legal footer, in that order."""
     paragraph(doc, "Date", "{{ appeal.issued|date_words }}")
     keep_with_next(paragraph(doc, "Appeal Title", "{{ appeal.title }}"))
+    tag(doc, "{%p if recipient %}")
+    paragraph(doc, "Salutation", "{{ recipient.salutation }}")
+    tag(doc, "{%p endif %}")
     paragraph(doc, "Normal", "{{r appeal.lead|rich }}")
     tag(doc, "{%p if profile %}")
     name = paragraph(
@@ -330,6 +360,7 @@ def build() -> bytes:
     package(doc, styles_xml(), "Urgent appeal")
     page_setup(doc)
     letterhead(doc)
+    address(doc)
     body(doc)
     return save(doc)
 

@@ -1,0 +1,402 @@
+"""An appeal to many recipients: the letter rendered once, each address put in.
+
+Recipients who share a language get letters that differ only in the address block and the
+salutation. :class:`LetterGroup` renders the letter once for them with a *probe* recipient, whose
+fields are markers, and finds where the markers land:
+
+* in the HTML, inside the windows (elements of class ``window``, of fixed size):
+  :mod:`advocacy.render.compose` lays out the letter once and each recipient's windows on pages
+  of their own, then draws the one into the other;
+* in the Word document, in the paragraphs of the address block (repeated per line) and the
+  salutation.
+
+Before a group is built this way, its first recipient's letter is also rendered whole and the two
+are compared (text, order and pixels for the PDF, bytes for the DOCX); if a template prints
+recipient fields anywhere else, or lays the windows out differently, the group's letters are
+rendered whole, one by one: slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import itertools
+import zipfile
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import escape
+
+from advocacy.models import Recipient
+
+if TYPE_CHECKING:
+    from advocacy.archive import CaseFile
+    from advocacy.documents import Document
+    from advocacy.facts import LoadedCase
+    from advocacy.render.compose import Base
+    from advocacy.templates import Kind, TemplateSet
+
+CHUNK = 100
+"""Recipients whose windows are laid out in one document: enough to spread WeasyPrint's fixed
+cost thin, few enough that memory stays flat however many recipients there are."""
+
+
+def marker(number: int) -> str:
+    """A marker that no fact holds (private-use characters), for the probe's fields."""
+    return f"\ue000{number}\ue001"
+
+
+NAME, TITLE, ORGANISATION, ADDRESS, EMAIL, ID, SALUTATION = (marker(n) for n in range(7))
+LINES = (NAME, TITLE, ORGANISATION, ADDRESS)
+MARKERS = (*LINES, EMAIL, ID, SALUTATION)
+
+
+def probe(language: str | None) -> Recipient:
+    """A recipient whose every field is a marker; its address has four lines."""
+    return Recipient.model_construct(
+        id=ID,
+        name=NAME,
+        title=TITLE,
+        organisation=ORGANISATION,
+        address=(ADDRESS,),
+        email=EMAIL,
+        salutation=SALUTATION,
+        language=language,
+        example=False,
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class Filler:
+    """A piece of text (HTML or WordML) made for the probe, ready to be made for anyone."""
+
+    text: str
+    element: str | None = None
+    """The element that holds an address line, repeated per line (None: the innermost)."""
+
+    def fill(self, recipient: Recipient) -> str:
+        text = self.text
+        if LINES[0] in text:
+            lines = cut_lines(text, self.element)
+            assert lines is not None
+            text = lines.fill(recipient.lines())
+        values = {SALUTATION: recipient.salutation, EMAIL: recipient.email or "", ID: recipient.id}
+        for mark, value in values.items():
+            text = text.replace(mark, str(escape(value)))
+        return text
+
+
+def filler(text: str, element: str | None) -> Filler | None:
+    """A filler for ``text``, or None when its markers are not where a filler can fill them."""
+    if any(line in text for line in LINES) and cut_lines(text, element) is None:
+        return None
+    return Filler(text, element)
+
+
+@dataclasses.dataclass(frozen=True)
+class Lines:
+    """A text with the probe's address lines cut out: put others in."""
+
+    before: str
+    unit: str
+    between: str
+    after: str
+
+    def fill(self, lines: list[str]) -> str:
+        units = [self.unit.replace(NAME, str(escape(line))) for line in lines]
+        return self.before + self.between.join(units) + self.after
+
+
+def cut_lines(text: str, element: str | None) -> Lines | None:
+    """``text`` with the probe's four lines cut out, each the whole ``element`` around it (the
+    innermost element when None); None unless they stand one after the other, alone."""
+    spans = []
+    for line in LINES:
+        position = text.find(line)
+        if position < 0 or text.find(line, position + 1) >= 0:
+            return None
+        span = _enclosing(text, position, element)
+        if span is None:
+            return None
+        spans.append(span)
+    between = text[spans[0][1] : spans[1][0]]
+    for (_, end), (start, _) in itertools.pairwise(spans):
+        if end > start or text[end:start] != between or between.strip():
+            return None
+    unit = text[spans[0][0] : spans[0][1]]
+    if any(mark in unit.replace(NAME, "") for mark in MARKERS):
+        return None
+    return Lines(text[: spans[0][0]], unit, between, text[spans[-1][1] :])
+
+
+def _enclosing(text: str, position: int, element: str | None) -> tuple[int, int] | None:
+    start = position
+    while True:
+        start = text.rfind("<", 0, start)
+        if start < 0:
+            return None
+        if text[start + 1] not in "/!?":
+            name = text[start + 1 :].split(">", 1)[0].split(None, 1)[0].rstrip("/")
+            if element is None or name == element:
+                break
+    end = text.find(f"</{name}>", position)
+    return (start, end + len(f"</{name}>")) if end >= 0 else None
+
+
+class LetterGroup:
+    """Letters of one appeal to recipients that share a language."""
+
+    def __init__(
+        self,
+        loaded: LoadedCase,
+        kind: Kind,
+        templates: TemplateSet,
+        appeal_id: str | None,
+        language: str | None,
+        case_file: CaseFile | None,
+    ) -> None:
+        self.loaded, self.kind, self.templates = loaded, kind, templates
+        self.appeal_id = appeal_id
+        self.case_file = case_file
+        self.probe_recipient = probe(language)
+        self.probe = self.document(self.probe_recipient)
+        self.fonts: Any = None
+        self.prepared = False
+        self._base: Base | None = None
+        self._windows: list[Filler] = []
+        self._head_html = ""
+        self._docx: tuple[list[tuple[str, bytes]], Filler] | None = None
+
+    def document(self, recipient: Recipient) -> Document:
+        from advocacy.documents import appeal_document
+
+        return appeal_document(self.loaded, self.kind, self.templates, self.appeal_id, recipient)
+
+    def prepare(self, first: Recipient) -> None:
+        """Render the letter once for the group, and check it against ``first``'s whole letter.
+
+        Done once, before the letters are made (and before workers fork to share it).
+        """
+        self.prepared = True
+        if "pdf" in self.kind.formats:
+            self._prepare_pdf(first)
+        if "docx" in self.kind.formats:
+            self._prepare_docx(first)
+
+    @property
+    def composes(self) -> tuple[bool, bool]:
+        """Whether the PDFs and the DOCX files are composed (else rendered whole)."""
+        return self._base is not None, self._docx is not None
+
+    # Whole letters: the reference, and the way when composing cannot be trusted.
+
+    def whole_pdf(self, recipient: Recipient) -> bytes:
+        from advocacy.render.pdf import render_pdf
+
+        return render_pdf(self.document(recipient), self.case_file)
+
+    def whole_docx(self, recipient: Recipient) -> bytes:
+        from advocacy.render.docx import render_docx
+
+        return render_docx(self.document(recipient))
+
+    # PDF
+
+    def pdfs(self, recipients: list[Recipient]) -> Iterator[tuple[Recipient, bytes | Exception]]:
+        """Each recipient's PDF (or the error that stopped it), composed where the template
+        allows, else rendered whole."""
+        from advocacy.errors import AdvocacyError
+
+        if not self.prepared:
+            self.prepare(recipients[0])
+        if self._base is None:
+            for recipient in recipients:
+                try:
+                    yield recipient, self.whole_pdf(recipient)
+                except AdvocacyError as err:
+                    yield recipient, err
+            return
+        for start in range(0, len(recipients), CHUNK):
+            yield from self._composed(recipients[start : start + CHUNK])
+
+    def _prepare_pdf(self, first: Recipient) -> None:
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        from advocacy.render import compose
+        from advocacy.render.pdf import layout, render_html, write_pdf
+
+        self.fonts = FontConfiguration()
+        html = render_html(self.probe)
+        parts = _split_windows(html)
+        if parts is None or any(mark in "".join(parts[0::2]) for mark in MARKERS):
+            return  # recipient fields outside the windows: each letter is laid out whole
+        windows = [filler(window, None) for window in parts[1::2]]
+        if not windows or None in windows:
+            return
+        self._windows = [window for window in windows if window is not None]
+        self._head_html = parts[0][: parts[0].find("<body")]
+        laid_out = layout(self.probe, html, (CSS(string=compose.BASE_CSS),), self.fonts)
+        pdf = write_pdf(laid_out, self.probe, self.case_file)
+        self._base = compose.base(pdf, laid_out)
+        if self._base is not None and not self._trusted(first):
+            self._base = None
+
+    def _trusted(self, first: Recipient) -> bool:
+        """Whether composing gives what a whole render gives, for ``first``: the same text in
+        the same order, the same pixels."""
+        assert self._base is not None
+        composed = next(self._composed([first]))[1]
+        if isinstance(composed, Exception):
+            return False
+        page = self._base.page
+        return _seen(composed, page) == _seen(self.whole_pdf(first), page)
+
+    def _composed(
+        self, recipients: list[Recipient]
+    ) -> Iterator[tuple[Recipient, bytes | Exception]]:
+        from weasyprint import CSS
+
+        from advocacy.errors import RenderError
+        from advocacy.render import compose
+        from advocacy.render.pdf import layout, write_pdf
+
+        assert self._base is not None
+        heads = "".join(
+            f'<div class="advocacy-head">{window.fill(recipient)}</div>'
+            for recipient in recipients
+            for window in self._windows
+        )
+        html = f"{self._head_html}<body>{heads}</body></html>"
+        laid_out = layout(self.probe, html, (CSS(string=compose.HEADS_CSS),), self.fonts)
+        boxes = [compose.window_boxes(page) for page in laid_out.pages]
+        per = len(self._windows)
+        if len(boxes) != per * len(recipients) or any(len(found) != 1 for found in boxes):
+            # A window spread over pages, or not found: these letters are laid out whole.
+            for recipient in recipients:
+                yield recipient, self.whole_pdf(recipient)
+            return
+        geometry = [compose.box_geometry(found[0]) for found in boxes]
+        pdf = compose.Heads(write_pdf(laid_out, self.probe, attach=False), geometry)
+        try:
+            for index, recipient in enumerate(recipients):
+                mine = range(index * per, (index + 1) * per)
+                problem = next(filter(None, (compose.cut_off(boxes[p][0]) for p in mine)), None)
+                if problem:
+                    yield recipient, RenderError(f"{self.kind.name}.html: {problem}")
+                    continue
+                sizes = [geometry[page] for page in mine]
+                if all(map(_same_size, sizes, self._base.windows)):
+                    yield recipient, compose.compose(self._base, pdf, index * per)
+                else:
+                    yield recipient, self.whole_pdf(recipient)
+        finally:
+            pdf.close()
+
+    # DOCX
+
+    def docx(self, recipient: Recipient) -> bytes:
+        """The recipient's Word letter: the probe's with their lines put in, or rendered whole."""
+        if not self.prepared:
+            self.prepare(recipient)
+        if self._docx is None:
+            return self.whole_docx(recipient)
+        return self._fill_docx(recipient)
+
+    def _prepare_docx(self, first: Recipient) -> None:
+        with zipfile.ZipFile(io.BytesIO(self.whole_docx(self.probe_recipient))) as archive:
+            entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+        body = ""
+        for name, data in entries:
+            if name == "word/document.xml":
+                body = data.decode("utf-8")
+            elif any(mark.encode() in data for mark in MARKERS):
+                return  # in a header, a footer, a footnote: rendered whole
+        found = filler(body, "w:p")
+        if found is None:
+            return
+        self._docx = (entries, found)
+        if self._fill_docx(first) != self.whole_docx(first):
+            self._docx = None
+
+    def _fill_docx(self, recipient: Recipient) -> bytes:
+        from advocacy.files import zip_entries
+
+        assert self._docx is not None
+        entries, body = self._docx
+        filled = body.fill(recipient).encode("utf-8")
+        return zip_entries(
+            [(name, filled if name == "word/document.xml" else data) for name, data in entries],
+            self.probe.date,
+        )
+
+
+def _split_windows(html: str) -> list[str] | None:
+    """``html`` cut around its window elements: text, window, text, window ..., text."""
+    from advocacy.render.compose import WINDOW
+
+    parts, position = [], 0
+    while True:
+        at = _class_at(html, WINDOW, position)
+        if at < 0:
+            parts.append(html[position:])
+            return parts
+        start = html.rfind("<", 0, at)
+        end = _element_end(html, start)
+        if end is None:
+            return None
+        parts += [html[position:start], html[start:end]]
+        position = end
+
+
+def _class_at(html: str, name: str, position: int) -> int:
+    """Where the next element whose class list holds ``name`` has its class attribute."""
+    while (at := html.find('class="', position)) >= 0:
+        end = html.find('"', at + 7)
+        if name in html[at + 7 : end].split():
+            return at
+        position = end
+    return -1
+
+
+def _element_end(html: str, start: int) -> int | None:
+    """Where the element that starts at ``start`` ends (after its closing tag)."""
+    name = html[start + 1 :].split(None, 1)[0].split(">", 1)[0]
+    depth, position = 0, start
+    while True:
+        opening = html.find(f"<{name}", position + 1)
+        closing = html.find(f"</{name}>", position + 1)
+        if closing < 0:
+            return None
+        if 0 <= opening < closing and html[opening + len(name) + 1] in " >":
+            depth += 1
+            position = opening
+        elif 0 <= opening < closing:
+            position = opening
+        elif depth == 0:
+            return closing + len(f"</{name}>")
+        else:
+            depth -= 1
+            position = closing
+
+
+def _same_size(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return abs(a[2] - b[2]) < 0.01 and abs(a[3] - b[3]) < 0.01
+
+
+def _seen(pdf: bytes, page: int) -> tuple[str, bytes]:
+    """What a reader sees of a page of a PDF: its text in reading order, and its pixels."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        sheet = document[page]
+        text = " ".join(sheet.get_textpage().get_text_bounded().split())
+        pixels = bytes(sheet.render(scale=SCALE).buffer)
+    finally:
+        document.close()
+    return text, pixels
+
+
+SCALE = 100 / 72
+"""Pages compared at 100 dpi: a misplaced line of text shows."""

@@ -1,0 +1,390 @@
+"""advocacy build: a campaign's every file, as recipients and archivists get them."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pypdfium2
+import pytest
+from pypdf import PdfReader
+
+from advocacy.facts import load_case
+from advocacy.markup import plain
+from tests.conftest import BUNDLED, Runner, tiny_case
+from tests.extract import docx_text, in_order, normalise, pdf_text, sentences
+
+APPEAL = "appeal-fld-2025-08-05"
+RECIPIENTS = [
+    "kz-president",
+    "kz-prosecutor-general",
+    "kz-human-rights-commissioner",
+    "un-sr-human-rights-defenders",
+    "kz-embassy-ireland",
+]
+
+
+def _build(out: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "advocacy", "build", str(BUNDLED), "-o", str(out), *options]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def campaign(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """The bundled campaign built twice: with emails on two processes, then on one."""
+    first, second = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
+    done = _build(first, "--emails", "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    again = _build(second, "--emails", "--jobs", "1")
+    assert again.returncode == 0, again.stderr
+    return first / "kz-toregozhina-2025", second / "kz-toregozhina-2025", done.stdout
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_every_document_and_a_letter_per_recipient_are_built(
+    campaign: tuple[Path, Path, str],
+) -> None:
+    folder, _, stdout = campaign
+    expected = {"manifest.json"}
+    for stem in (APPEAL, "summary", "chronology"):
+        expected |= {f"{stem}.pdf", f"{stem}.docx"}
+    for recipient in RECIPIENTS:
+        expected |= {f"{APPEAL}/{recipient}.{ext}" for ext in ("pdf", "docx", "eml")}
+    assert set(_files(folder)) == expected
+    printed = {Path(line).relative_to(folder).as_posix() for line in stdout.splitlines()}
+    assert printed == expected
+
+
+def test_a_second_build_is_byte_identical_whatever_the_jobs(
+    campaign: tuple[Path, Path, str],
+) -> None:
+    first, second, _ = campaign
+    one, two = _files(first), _files(second)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_the_manifest_describes_every_file_and_the_facts(campaign: tuple[Path, Path, str]) -> None:
+    folder, _, _ = campaign
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["case"] == "kz-toregozhina-2025"
+    assert manifest["case_sha256"] == hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
+    assert manifest["audience"] == "public"
+    files = {entry["path"]: entry for entry in manifest["files"]}
+    assert set(files) == set(_files(folder)) - {"manifest.json"}
+    for path, entry in files.items():
+        data = (folder / path).read_bytes()
+        assert entry["bytes"] == len(data)
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+        assert entry["format"] == path.rsplit(".", 1)[1]
+        assert entry["language"] == "en"
+        if entry["format"] == "pdf":
+            assert entry["pages"] == len(PdfReader(folder / path).pages)
+        else:
+            assert entry["pages"] is None
+        in_folder = path.startswith(f"{APPEAL}/")
+        assert entry["recipient"] == (path.split("/")[1].split(".")[0] if in_folder else None)
+        assert entry["kind"] == (
+            "email" if path.endswith(".eml") else path.split("/")[0].split("-")[0].split(".")[0]
+        )
+
+
+def test_each_letter_is_addressed_and_reads_in_order(campaign: tuple[Path, Path, str]) -> None:
+    folder, _, _ = campaign
+    loaded = load_case(BUNDLED)
+    appeal = loaded.case.appeal()
+    for recipient in loaded.recipients:
+        expected = [
+            "Front Line Defenders",
+            *recipient.lines(),
+            "5 August 2025",
+            appeal.title,
+            recipient.salutation,
+            plain(appeal.lead),
+        ]
+        pdf = pdf_text(folder / APPEAL / f"{recipient.id}.pdf")
+        docx = docx_text(folder / APPEAL / f"{recipient.id}.docx")
+        assert in_order(pdf, expected) == [], recipient.id
+        assert in_order(docx, expected) == [], recipient.id
+        others = [r for r in loaded.recipients if r.title != recipient.title]
+        assert all(str(other.title) not in pdf for other in others)
+
+
+def test_letters_are_the_pages_a_whole_render_gives(
+    campaign: tuple[Path, Path, str], tmp_path: Path, run: Runner
+) -> None:
+    """Composed letters look and read exactly like each letter rendered on its own."""
+    folder, _, _ = campaign
+    for recipient in ("kz-president", "un-sr-human-rights-defenders"):
+        result = run("render", "appeal", BUNDLED, "--to", recipient, "-o", tmp_path)
+        assert result.code == 0, result.err
+        composed = folder / APPEAL / f"{recipient}.pdf"
+        whole = tmp_path / APPEAL / f"{recipient}.pdf"
+        assert _pages_seen(composed) == _pages_seen(whole)
+        assert (folder / APPEAL / f"{recipient}.docx").read_bytes() == (
+            tmp_path / APPEAL / f"{recipient}.docx"
+        ).read_bytes()
+
+
+def _pages_seen(path: Path) -> list[tuple[str, bytes]]:
+    """Each page's text in reading order and its pixels at 72 dpi."""
+    document = pypdfium2.PdfDocument(path)
+    seen = []
+    for page in document:
+        text = page.get_textpage().get_text_bounded()
+        seen.append((" ".join(text.split()), bytes(page.render(scale=1).buffer)))
+    document.close()
+    return seen
+
+
+def test_every_pdf_is_pdf_a_3b_with_the_public_case_file(campaign: tuple[Path, Path, str]) -> None:
+    folder, _, _ = campaign
+    for path in [folder / "summary.pdf", folder / APPEAL / "kz-president.pdf"]:
+        with pikepdf.open(path) as pdf:
+            meta = pdf.open_metadata()
+            assert meta["pdfaid:part"] == "3"
+            assert meta["pdfaid:conformance"] == "B"
+            root = pdf.Root
+            assert root.OutputIntents[0].S == "/GTS_PDFA1"
+            assert len(root.AF) == 1
+            spec = root.AF[0]
+            assert spec.AFRelationship == "/Source"
+            assert str(spec.F) == "kz-toregozhina-2025.public.yaml"
+            for page in pdf.pages:
+                for font in _fonts(page.obj):
+                    descriptor = (
+                        font.get("/FontDescriptor") or font.DescendantFonts[0].FontDescriptor
+                    )
+                    assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
+        attached = PdfReader(path).attachments["kz-toregozhina-2025.public.yaml"][0].decode()
+        assert attached.startswith("# The public version of kz-toregozhina-2025.yaml")
+        assert "id: kz-toregozhina-2025" in attached
+        assert "example.org" not in attached  # recipients stay out of what is published
+
+
+def _fonts(holder: Any) -> list[Any]:
+    """Every font a page or form uses, those of its forms (a letter's windows) included."""
+    resources = holder.get("/Resources", {})
+    found = list(resources.get("/Font", {}).values())
+    for xobject in resources.get("/XObject", {}).values():
+        if xobject.get("/Subtype") == "/Form":
+            found += _fonts(xobject)
+    return found
+
+
+def test_email_drafts_carry_the_letter(campaign: tuple[Path, Path, str]) -> None:
+    folder, _, _ = campaign
+    loaded = load_case(BUNDLED)
+    appeal = loaded.case.appeal()
+    for recipient in loaded.recipients:
+        raw = (folder / APPEAL / f"{recipient.id}.eml").read_bytes()
+        assert b"\r\n" in raw  # RFC 5322 line ends
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        assert message["X-Unsent"] == "1"
+        assert message["Subject"] == appeal.title
+        assert message["To"].addresses[0].addr_spec == recipient.email
+        assert message["From"].addresses[0].addr_spec == "info@frontlinedefenders.org"
+        assert message["Date"].datetime.date() == appeal.issued
+        body = message.get_body(("plain",))
+        assert body is not None
+        text = body.get_content().replace("\r\n", "\n")
+        assert text.startswith(recipient.salutation + "\n\n")
+        assert normalise(plain(appeal.lead)) in normalise(text)
+        (attachment,) = message.iter_attachments()
+        assert attachment.get_filename() == f"{APPEAL}-{recipient.id}.pdf"
+        assert attachment.get_content() == (folder / APPEAL / f"{recipient.id}.pdf").read_bytes()
+
+
+# The tiny case: recipients written out in the case file, and what can go wrong.
+
+
+def _with_recipients(recipients: list[Any]) -> Any:
+    def change(data: Any) -> None:
+        data["recipients"] = recipients
+
+    return change
+
+
+def test_a_failed_letter_does_not_stop_the_others(tmp_path: Path, run: Runner) -> None:
+    long_address = [
+        f"Line {n} of an address far too long for any window, repeated" for n in range(6)
+    ]
+    case = tiny_case(
+        tmp_path / "facts",
+        _with_recipients(
+            [
+                {"id": "first", "title": "Minister", "address": ["1 Street", "City"]},
+                {"id": "too-long", "title": "Minister of Long Addresses", "address": long_address},
+                {"id": "last", "name": "Sam Example", "salutation": "Dear Sam,"},
+            ]
+        ),
+    )
+    out = tmp_path / "out"
+    result = run("build", case, "-o", out)
+    assert result.code == 1
+    letters = out / "tiny" / "appeal-first"
+    assert sorted(p.name for p in letters.iterdir()) == [
+        "first.docx",
+        "first.pdf",
+        "last.docx",
+        "last.pdf",
+        "too-long.docx",
+    ]
+    assert (
+        f"{letters / 'too-long.pdf'}: appeal.html: the recipient's address does not fit"
+        in result.err
+    )
+    assert result.err.strip().endswith("1 document failed; 11 files written")
+    manifest = json.loads((out / "tiny" / "manifest.json").read_text())
+    assert "appeal-first/too-long.pdf" not in {entry["path"] for entry in manifest["files"]}
+
+
+def test_a_template_printing_recipient_fields_elsewhere_still_gets_each_right(
+    tmp_path: Path, run: Runner
+) -> None:
+    """Composing needs recipient fields in windows; elsewhere, each letter is rendered whole."""
+    templates = tmp_path / "mine"
+    run("templates", "export", templates, "appeal")
+    html = templates / "appeal" / "appeal.html"
+    html.write_text(
+        html.read_text().replace(
+            "<p>{{ appeal.lead|rich }}</p>",
+            "<p>{{ appeal.lead|rich }}</p>\n"
+            "{% if recipient %}<p>For the attention of {{ recipient.title }}.</p>{% endif %}",
+        )
+    )
+    case = tiny_case(
+        tmp_path / "facts",
+        _with_recipients([{"id": "a", "title": "Minister A"}, {"id": "b", "title": "Minister B"}]),
+    )
+    result = run("build", case, "-o", tmp_path / "out", "--templates", templates)
+    assert result.code == 0, result.err
+    for name in "ab":
+        text = normalise(pdf_text(tmp_path / "out" / "tiny" / "appeal-first" / f"{name}.pdf"))
+        assert f"For the attention of Minister {name.upper()}." in text
+
+
+def test_an_interrupted_build_leaves_no_partial_file(tmp_path: Path) -> None:
+    recipients = [{"id": f"r{n:03d}", "name": f"Member {n}"} for n in range(60)]
+    case = tiny_case(tmp_path / "facts", _with_recipients(recipients))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "advocacy", "build", str(case), "-o", str(out), "-j", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, start_new_session=True)
+    assert process.stdout is not None
+    for _ in range(5):  # a few files written, the rest in progress
+        process.stdout.readline()
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    time.sleep(0.2)
+    finished = [p for p in (out / "tiny").rglob("*") if p.is_file() and p.suffix != ".part"]
+    assert finished
+    assert not (out / "tiny" / "manifest.json").exists()
+    for path in finished:
+        _assert_whole(path)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert list((out / "tiny").rglob("*.part")) == []
+
+
+def _assert_whole(path: Path) -> None:
+    if path.suffix == ".pdf":
+        with pikepdf.open(path) as pdf:
+            assert len(pdf.pages) >= 1
+    elif path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None
+    else:
+        raise AssertionError(f"unexpected file {path}")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("nobody", "recipients[0]: no recipient has the id 'nobody'"),
+        ({"list": "nothing"}, "recipients[0].list: no recipients file 'nothing'"),
+        ({"id": "x"}, "recipients[0]: a recipient needs a `name`, a `title` or an `organisation`"),
+        (
+            {"id": "x", "name": "X", "salutation": "Dear " + "x" * 80},
+            "recipients[0].salutation: a salutation is one line of at most 80 characters",
+        ),
+        (
+            {"id": "x", "name": "X", "address": [str(n) for n in range(7)]},
+            "recipients[0].address: too many: at most 6, found 7",
+        ),
+    ],
+)
+def test_a_wrong_recipient_is_placed_in_the_file(
+    tmp_path: Path, run: Runner, entry: Any, message: str
+) -> None:
+    case = tiny_case(tmp_path, _with_recipients([entry]))
+    result = run("build", case, "-o", tmp_path / "out")
+    assert result.code == 1
+    assert f"{case}:" in result.err and message in result.err, result.err
+    assert not (tmp_path / "out" / "tiny").exists()
+
+
+def test_shared_recipients_are_found_by_id_and_by_list(tmp_path: Path) -> None:
+    case = tiny_case(
+        tmp_path, _with_recipients(["z", {"list": "members"}, {"id": "c", "name": "C"}])
+    )
+    (tmp_path / "recipients").mkdir()
+    (tmp_path / "recipients" / "members.yaml").write_text(
+        "id: members\nrecipients:\n  - {id: a, name: A}\n  - {id: b, name: B}\n"
+    )
+    (tmp_path / "recipients" / "others.yaml").write_text(
+        "id: others\nrecipients:\n  - {id: z, name: Z}\n"
+    )
+    loaded = load_case(case)
+    assert [r.id for r in loaded.recipients] == ["z", "a", "b", "c"]
+
+
+def test_a_recipient_listed_twice_is_an_error(tmp_path: Path, run: Runner) -> None:
+    case = tiny_case(
+        tmp_path, _with_recipients([{"id": "a", "name": "A"}, {"id": "a", "name": "A again"}])
+    )
+    result = run("validate", case)
+    assert result.code == 1
+    assert "recipients[1]: the recipient 'a' is already listed by recipients[0]" in result.err
+
+
+def test_render_to_a_recipient_and_wrong_usage(tmp_path: Path, run: Runner) -> None:
+    result = run("render", "appeal", BUNDLED, "--to", "kz-presidnt", "-o", tmp_path)
+    assert result.code == 2
+    assert "no recipient 'kz-presidnt'" in result.err and "kz-president" in result.err
+    result = run("render", "summary", BUNDLED, "--to", "kz-president", "-o", tmp_path)
+    assert result.code == 2
+    assert run("build").code == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_build_of_a_missing_case_file_says_so(tmp_path: Path, run: Runner) -> None:
+    result = run("build", tmp_path / "nope.yaml", BUNDLED, "-o", tmp_path / "out", "-j", "1")
+    assert result.code == 1
+    assert f"{tmp_path / 'nope.yaml'}:1:1: no such file" in result.err
+    assert (tmp_path / "out" / "kz-toregozhina-2025" / "manifest.json").is_file()
+
+
+def test_a_letters_pdf_and_docx_say_the_same_sentences(campaign: tuple[Path, Path, str]) -> None:
+    folder, _, _ = campaign
+    for recipient in RECIPIENTS:
+        pdf = pdf_text(folder / APPEAL / f"{recipient}.pdf")
+        docx = docx_text(folder / APPEAL / f"{recipient}.docx")
+        assert sentences(pdf) == sentences(docx), recipient
