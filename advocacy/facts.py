@@ -60,7 +60,7 @@ def load_case(path: Path | str) -> LoadedCase:
     problems: list[Problem] = []
     if case.id != path.stem:
         problems.append(
-            at(
+            _at(
                 path,
                 root,
                 ("id",),
@@ -75,7 +75,7 @@ def load_case(path: Path | str) -> LoadedCase:
         file = path.parent / LETTERHEADS / f"{letter.sender}.yaml"
         if not file.is_file():
             problems.append(
-                at(
+                _at(
                     path,
                     root,
                     ("appeals", index, "sender"),
@@ -107,7 +107,7 @@ def load_letterhead(path: Path) -> Letterhead:
     if letterhead.id != path.stem:
         raise FactsError(
             [
-                at(
+                _at(
                     path,
                     root,
                     ("id",),
@@ -238,7 +238,7 @@ def validate(model: type[M], root: Any, path: Path) -> M:
             error["loc"] = tuple(key for key in error["loc"] if key not in UNION_TAGS)
         raise FactsError(
             [
-                at(
+                _at(
                     path,
                     root,
                     error["loc"],
@@ -404,11 +404,16 @@ def position(root: Any, loc: Loc, at_key: bool = False) -> tuple[int, int]:
     return line + 1, column + 1
 
 
-def at(
+def _at(
     path: Path, root: Any, loc: Loc, message: str, warning: bool = False, at_key: bool = False
 ) -> Problem:
     line, column = position(root, loc, at_key)
     return Problem(str(path), line, column, where(_as_written(root, loc)), message, warning)
+
+
+def at(path: Path, root: Any, loc: Loc, message: str) -> Problem:
+    """A problem at ``loc`` of the YAML ``root`` read from ``path``, placed at its line."""
+    return _at(path, root, loc, message)
 
 
 def _as_written(root: Any, loc: Loc) -> Loc:
@@ -494,7 +499,7 @@ def alias_warnings(case: Case, root: Any, path: Path) -> Iterator[Problem]:
     for loc, text in texts(case):
         for pattern, spelling, name in spellings:
             if pattern.search(text):
-                yield at(
+                yield _at(
                     path,
                     root,
                     loc,
