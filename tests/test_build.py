@@ -18,6 +18,7 @@ from typing import Any
 import pikepdf
 import pypdfium2
 import pytest
+from lxml import etree
 from pypdf import PdfReader
 
 from advocacy.facts import load_case
@@ -158,36 +159,36 @@ def _pages_seen(path: Path) -> list[tuple[str, bytes]]:
 def test_every_pdf_is_pdf_a_3b_with_the_public_case_file(campaign: tuple[Path, Path, str]) -> None:
     folder, _, _ = campaign
     for path in [folder / "summary.pdf", folder / APPEAL / "kz-president.pdf"]:
-        with pikepdf.open(path) as pdf:
-            meta = pdf.open_metadata()
-            assert meta["pdfaid:part"] == "3"
-            assert meta["pdfaid:conformance"] == "B"
-            root = pdf.Root
-            assert root.OutputIntents[0].S == "/GTS_PDFA1"
-            assert len(root.AF) == 1
-            spec = root.AF[0]
-            assert spec.AFRelationship == "/Source"
-            assert str(spec.F) == "kz-toregozhina-2025.public.yaml"
-            for page in pdf.pages:
-                for font in _fonts(page.obj):
-                    descriptor = (
-                        font.get("/FontDescriptor") or font.DescendantFonts[0].FontDescriptor
-                    )
-                    assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
-        attached = PdfReader(path).attachments["kz-toregozhina-2025.public.yaml"][0].decode()
+        reader = PdfReader(path)
+        root: Any = reader.trailer["/Root"]
+        xmp = etree.fromstring(root["/Metadata"].get_object().get_data())
+        described = xmp.find(".//{*}Description[@{http://www.aiim.org/pdfa/ns/id/}part]")
+        assert described is not None, "no PDF/A identification in the XMP metadata"
+        assert described.get("{http://www.aiim.org/pdfa/ns/id/}part") == "3"
+        assert described.get("{http://www.aiim.org/pdfa/ns/id/}conformance") == "B"
+        assert root["/OutputIntents"][0]["/S"] == "/GTS_PDFA1"
+        assert "/ID" in reader.trailer
+        (spec,) = [item.get_object() for item in root["/AF"]]
+        assert spec["/AFRelationship"] == "/Source"
+        assert spec["/F"] == "kz-toregozhina-2025.public.yaml"
+        for page in reader.pages:
+            for font in _fonts(page):
+                font = font.get_object()
+                descendant = font.get("/DescendantFonts")
+                described_font = descendant[0].get_object() if descendant else font
+                descriptor = described_font["/FontDescriptor"].get_object()
+                assert "/FontFile2" in descriptor or "/FontFile3" in descriptor
+        attached = reader.attachments["kz-toregozhina-2025.public.yaml"][0].decode()
         assert attached.startswith("# The public version of kz-toregozhina-2025.yaml")
         assert "id: kz-toregozhina-2025" in attached
         assert "example.org" not in attached  # recipients stay out of what is published
 
 
-def _fonts(holder: Any) -> list[Any]:
-    """Every font a page or form uses, those of its forms (a letter's windows) included."""
-    resources = holder.get("/Resources", {})
-    found = list(resources.get("/Font", {}).values())
-    for xobject in resources.get("/XObject", {}).values():
-        if xobject.get("/Subtype") == "/Form":
-            found += _fonts(xobject)
-    return found
+def _fonts(page: Any) -> list[Any]:
+    """Every font a page uses."""
+    resources = page.get("/Resources")
+    fonts = resources.get_object().get("/Font") if resources else None
+    return list(fonts.get_object().values()) if fonts else []
 
 
 def test_email_drafts_carry_the_letter(campaign: tuple[Path, Path, str]) -> None:
@@ -388,3 +389,26 @@ def test_a_letters_pdf_and_docx_say_the_same_sentences(campaign: tuple[Path, Pat
         pdf = pdf_text(folder / APPEAL / f"{recipient}.pdf")
         docx = docx_text(folder / APPEAL / f"{recipient}.docx")
         assert sentences(pdf) == sentences(docx), recipient
+
+
+def test_a_build_at_a_terminal_shows_a_progress_bar(tmp_path: Path) -> None:
+    import pty
+
+    case = tiny_case(tmp_path / "facts", _with_recipients([{"id": "a", "name": "A"}]))
+    command = [sys.executable, "-m", "advocacy", "build", str(case), "-o", str(tmp_path / "out")]
+    terminal, its_end = pty.openpty()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=its_end, check=False)
+    os.close(its_end)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(terminal)
+    assert done.returncode == 0
+    assert b"building" in shown and b"100%" in shown
+    assert b"building" not in done.stdout  # the paths alone on stdout
