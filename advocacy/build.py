@@ -8,10 +8,12 @@ For each case file, into ``<out>/<case-id>/``:
 * ``manifest.json``: each file with its kind, format, language, recipient, pages, bytes and
   sha256, and the sha256 of the case file it came from.
 
-Every file is written under a temporary name and renamed into place, so an interrupted build
-leaves no partial file under a final name. A document that fails does not stop the others: the
-build goes on and reports each failure. Work is shared out between ``jobs`` processes, forked
-once the letters are prepared.
+The files are written into a staging folder that then takes the place of ``<case-id>/``
+whole (:mod:`advocacy.staging`): an interrupted build leaves the previous build as it was, and
+no file of an earlier build outlives this one. A document that fails does not stop the others:
+the build goes on and reports each failure, and the manifest lists what was written. Work is
+shared out between ``jobs`` processes, forked once the letters are prepared. An internal build
+(confidential facts in) goes to ``<case-id>.internal/`` and never writes email drafts.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from advocacy.errors import AdvocacyError, FactsError
+from advocacy.errors import AdvocacyError, FactsError, UsageError
 from advocacy.files import write_atomic
+from advocacy.render.compose import WindowError
+from advocacy.staging import Staging
 
 CHUNK = 50
 """Recipients in one task: small enough to share out evenly, large enough to amortise."""
@@ -72,9 +76,16 @@ class _Case:
     loaded: Any
     templates: Any
     folder: Path
+    """Where its files end up."""
+    staging: Staging
+    """Where they are written first."""
     case_file: Any
+    case_sha256: str
     emails: bool
     groups: dict[str, Any] = field(default_factory=dict)
+
+    def final(self, relative: str) -> Path:
+        return self.folder / relative
 
 
 _CASES: list[_Case] = []
@@ -103,21 +114,43 @@ def build(
     from advocacy.templates import template_set
 
     check_audience(audience)
+    if emails and audience != "public":
+        raise UsageError(
+            "--emails writes drafts ready to send, so only with the public audience: an "
+            "internal build carries confidential facts"
+        )
     found = template_set(templates)
     report = Report()
     _CASES.clear()
     tasks: list[Task] = []
-    for path in facts:
-        try:
-            case = _prepare(path, out, found, audience, emails)
-        except FactsError as err:
-            report.failures.extend(Failure(str(p.file), str(p)) for p in err.problems)
-            continue
-        except AdvocacyError as err:
-            report.failures.append(Failure(str(path), str(err)))
-            continue
-        _CASES.append(case)
-        tasks.extend(_tasks(len(_CASES) - 1))
+    try:
+        for path in facts:
+            try:
+                case = _prepare(path, out, found, audience, emails)
+            except FactsError as err:
+                report.failures.extend(Failure(str(p.file), str(p)) for p in err.problems)
+                continue
+            except AdvocacyError as err:
+                report.failures.append(Failure(str(path), str(err)))
+                continue
+            _CASES.append(case)
+            tasks.extend(_tasks(len(_CASES) - 1))
+        _run_cases(tasks, jobs, report, planned, done)
+    finally:
+        for case in _CASES:
+            case.staging.close()  # after a commit, only the lock is left to let go
+        _CASES.clear()
+    return report
+
+
+def _run_cases(
+    tasks: list[Task],
+    jobs: int | None,
+    report: Report,
+    planned: Callable[[int], None] | None,
+    done: Callable[[list[Path]], None] | None,
+) -> None:
+    """Run the tasks, then put each case's files in place with their manifest."""
     if planned:
         planned(sum(_files(task) for task in tasks))
     entries: dict[int, list[Entry]] = {index: [] for index in range(len(_CASES))}
@@ -129,14 +162,18 @@ def build(
                 report.failures.append(result)
             else:
                 entries[index].append(result)
-                paths.append(case.folder / result.path)
-        report.written.extend(paths)
+                paths.append(case.final(result.path))
         if done:
             done(paths)
     for index, case in enumerate(_CASES):
-        report.manifests.append(_manifest(case, entries[index]))
-    _CASES.clear()
-    return report
+        try:
+            _manifest(case, entries[index])
+            case.staging.commit()
+        except AdvocacyError as err:
+            report.failures.append(Failure(str(case.folder), str(err)))
+            continue
+        report.written += sorted(case.final(entry.path) for entry in entries[index])
+        report.manifests.append(case.final(MANIFEST))
 
 
 def _prepare(path: Path, out: Path | None, templates: Any, audience: str, emails: bool) -> _Case:
@@ -145,18 +182,19 @@ def _prepare(path: Path, out: Path | None, templates: Any, audience: str, emails
     from advocacy.facts import load_case
 
     loaded = load_case(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     public = for_audience(loaded.case, audience, str(loaded.path))
     loaded = dataclasses.replace(loaded, case=public, audience=audience)
-    folder = (out if out is not None else Path("output")) / loaded.case.id
-    _sweep(folder)
-    return _Case(loaded, templates, folder, embedded_case(loaded), emails)
-
-
-def _sweep(folder: Path) -> None:
-    """Remove the temporary files an interrupted build left (never a finished file)."""
-    if folder.is_dir():
-        for leftover in folder.rglob(".*.part"):
-            leftover.unlink(missing_ok=True)
+    name = loaded.case.id if audience == "public" else f"{loaded.case.id}.{audience}"
+    folder = (out if out is not None else Path("output")) / name
+    for other in _CASES:
+        if other.folder == folder:
+            raise UsageError(
+                f"{path}: has the id {loaded.case.id!r}, as {other.loaded.path} does; their "
+                "documents would overwrite each other: build them into different --out folders"
+            )
+    staging = Staging(folder)
+    return _Case(loaded, templates, folder, staging, embedded_case(loaded), digest, emails)
 
 
 def _tasks(index: int) -> Iterator[Task]:
@@ -234,10 +272,19 @@ def _run_indexed(task: Task) -> tuple[int, list[Entry | Failure]]:
 def _run(task: Task) -> list[Entry | Failure]:
     index, what, subject = task
     case = _CASES[index]
-    if what == "document":
-        return _document(case, subject)
-    key, recipients = subject
-    return _letters(case, key, recipients)
+    try:
+        if what == "document":
+            return _document(case, subject)
+        key, recipients = subject
+        return _letters(case, key, recipients)
+    except Exception as err:  # a bug: reported with the rest, never stopping the others
+        where = str(case.folder / subject) if what == "document" else str(case.folder)
+        return [Failure(where, unexpected(err))]
+
+
+def unexpected(err: Exception) -> str:
+    """How an error that is no user's mistake is reported in a build that goes on."""
+    return f"unexpected error (a bug; please report it): {type(err).__name__}: {err}"
 
 
 def _document(case: _Case, name: str) -> list[Entry | Failure]:
@@ -249,7 +296,7 @@ def _document(case: _Case, name: str) -> list[Entry | Failure]:
         kind = case.templates.kind(name)
         doc = BUILDERS[kind.context](case.loaded, kind, case.templates, None)
     except AdvocacyError as err:
-        return [Failure(name, str(err))]
+        return [Failure(str(case.folder / name), str(err))]
     for fmt in kind.formats:
         relative = f"{doc.stem}.{fmt}"
         try:
@@ -272,65 +319,70 @@ def _render(doc: Any, fmt: str, case: _Case) -> bytes:
 
 
 def _letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failure]:
-    """The appeal to each of ``recipients`` (who share ``key``, their language)."""
+    """The appeal to each of ``recipients`` (who share ``key``, their language).
+
+    A recipient whose PDF fails gets no Word letter and no draft either: the reason (an address
+    too long for its window, say) is theirs, not the format's.
+    """
     kind = case.templates.kind("appeal")
     appeal = case.loaded.case.appeal()
     folder = f"{kind.name}-{appeal.id}"
-    results: list[Entry | Failure] = []
     group = case.groups[key]
     if isinstance(group, AdvocacyError):
-        return [Failure(f"{case.folder / folder}/{r.id}", str(group)) for r in recipients]
-    language = key
-    pdfs: dict[str, tuple[bytes, int]] = {}
+        return [Failure(str(case.folder / folder / r.id), str(group)) for r in recipients]
+    results: list[Entry | Failure] = []
+    pdfs: dict[str, bytes] = {}
+    failed: set[str] = set()
     if "pdf" in kind.formats:
-        results.extend(_each_pdf(case, group, recipients, folder, language, pdfs))
+        for recipient, made in _each_pdf(group, recipients):
+            relative = f"{folder}/{recipient.id}.pdf"
+            if isinstance(made, Exception):
+                failed.add(recipient.id)
+                if isinstance(made, WindowError):
+                    made = made.at(case.loaded.places.get(recipient.id, recipient.id))
+                message = str(made) if isinstance(made, AdvocacyError) else unexpected(made)
+                results.append(Failure(str(case.final(relative)), f"{message} (not written)"))
+                continue
+            pdfs[recipient.id] = made
+            results.append(
+                _write(case, relative, made, "appeal", "pdf", key, recipient.id, _pages(made))
+            )
     for recipient in recipients:
+        if recipient.id in failed:
+            continue
         relative = f"{folder}/{recipient.id}"
-        if "docx" in kind.formats:
-            try:
+        try:
+            if "docx" in kind.formats:
                 data = group.docx(recipient)
                 results.append(
-                    _write(
-                        case, f"{relative}.docx", data, kind.name, "docx", language, recipient.id
-                    )
+                    _write(case, f"{relative}.docx", data, kind.name, "docx", key, recipient.id)
                 )
-            except AdvocacyError as err:
-                results.append(Failure(str(case.folder / f"{relative}.docx"), str(err)))
-        if case.emails and recipient.email and recipient.id in pdfs:
-            from advocacy.emails import draft
+            if case.emails and recipient.email and recipient.id in pdfs:
+                from advocacy.emails import draft
 
-            letterhead = case.loaded.letterheads[appeal.sender]
-            name = f"{kind.name}-{appeal.id}-{recipient.id}.pdf"
-            data = draft(appeal, letterhead, recipient, pdfs[recipient.id][0], name)
-            results.append(
-                _write(case, f"{relative}.eml", data, "email", "eml", language, recipient.id)
-            )
+                letterhead = case.loaded.letterheads[appeal.sender]
+                name = f"{kind.name}-{appeal.id}-{recipient.id}.pdf"
+                data = draft(appeal, letterhead, recipient, pdfs[recipient.id], name)
+                results.append(
+                    _write(case, f"{relative}.eml", data, "email", "eml", key, recipient.id)
+                )
+        except Exception as err:
+            message = str(err) if isinstance(err, AdvocacyError) else unexpected(err)
+            results.append(Failure(str(case.final(relative)), message))
     return results
 
 
-def _each_pdf(
-    case: _Case,
-    group: Any,
-    recipients: list[Any],
-    folder: str,
-    language: str,
-    pdfs: dict[str, tuple[bytes, int]],
-) -> Iterator[Entry | Failure]:
+def _each_pdf(group: Any, recipients: list[Any]) -> Iterator[tuple[Any, bytes | Exception]]:
+    """Each recipient's PDF or what stopped it; a failure of the whole batch is everyone's."""
     made: set[str] = set()
     try:
         for recipient, data in group.pdfs(recipients):
             made.add(recipient.id)
-            relative = f"{folder}/{recipient.id}.pdf"
-            if isinstance(data, Exception):
-                yield Failure(str(case.folder / relative), str(data))
-                continue
-            pages = _pages(data)
-            pdfs[recipient.id] = (data, pages)
-            yield _write(case, relative, data, "appeal", "pdf", language, recipient.id, pages)
-    except AdvocacyError as err:
+            yield recipient, data
+    except Exception as err:
         for recipient in recipients:
             if recipient.id not in made:
-                yield Failure(str(case.folder / f"{folder}/{recipient.id}.pdf"), str(err))
+                yield recipient, err
 
 
 def _pages(pdf: bytes) -> int:
@@ -353,7 +405,7 @@ def _write(
     recipient: str | None,
     pages: int | None = None,
 ) -> Entry:
-    write_atomic(case.folder / relative, data)
+    write_atomic(case.staging.folder / relative, data)
     return Entry(
         path=relative,
         kind=kind,
@@ -366,17 +418,15 @@ def _write(
     )
 
 
-def _manifest(case: _Case, entries: list[Entry]) -> Path:
+def _manifest(case: _Case, entries: list[Entry]) -> None:
     """Write ``manifest.json`` of a case: what was built, from which facts."""
     loaded = case.loaded
     manifest = {
         "case": loaded.case.id,
         "case_file": loaded.path.name,
-        "case_sha256": hashlib.sha256(loaded.path.read_bytes()).hexdigest(),
+        "case_sha256": case.case_sha256,
         "audience": loaded.audience,
         "files": [dataclasses.asdict(entry) for entry in sorted(entries, key=lambda e: e.path)],
     }
-    path = case.folder / MANIFEST
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    write_atomic(path, text.encode("utf-8"))
-    return path
+    write_atomic(case.staging.folder / MANIFEST, text.encode("utf-8"))

@@ -267,7 +267,13 @@ def render(
         _err(str(warning))
     doc = document(loaded, kind, appeal, template_set_, audience, recipient=to)
     folder = out if out is not None else Path("output") / loaded.case.id
-    for path in render_document(doc, formats, folder):
+    from advocacy.render.compose import WindowError
+
+    try:
+        written = render_document(doc, formats, folder)
+    except WindowError as err:  # the recipient's to shorten: say where it is written
+        raise err.at(loaded.places[to]) if to in loaded.places else err from None
+    for path in written:
         print(path)
 
 
@@ -316,17 +322,14 @@ def build(
         done=bar.advance,
     )
     bar.finish()
-    for manifest in report.manifests:
-        print(manifest)
+    for path in [*report.written, *report.manifests]:
+        print(path)
     if report.failures:
         for failure in report.failures:
-            _err(
-                failure.message
-                if failure.message.startswith(failure.path)
-                else f"{failure.path}: {failure.message}"
-            )
+            said = failure.message
+            _err(said if said.startswith(failure.path) else f"{failure.path}: {said}")
         _err(
-            f"{_count(len(report.failures), 'document')} failed; "
+            f"{_count(len(report.failures), 'failure')}; "
             f"{_count(len(report.written), 'file')} written"
         )
         raise typer.Exit(1)
@@ -334,7 +337,7 @@ def build(
 
 
 class _Progress:
-    """Written paths on stdout as they come; a progress bar on stderr when it is a terminal."""
+    """A progress bar on stderr when it is a terminal."""
 
     def __init__(self) -> None:
         self.bar: Any = None
@@ -347,8 +350,6 @@ class _Progress:
     def advance(self, paths: list[Path]) -> None:
         if self.bar is not None:
             self.bar.update(len(paths))
-        for path in paths:
-            print(path)
 
     def finish(self) -> None:
         if self.bar is not None:

@@ -91,8 +91,10 @@ class AppealContext(Context):
         description="Whom this copy is addressed to, or none (the letter as published): "
         "`lines()` (the address block), `salutation`, `name`, `title`, `organisation`, "
         "`address`, `email`. A campaign lays the letter out once and puts each recipient's "
-        "address block in per letter: print recipient fields only inside the element of class "
-        "`window` (of fixed size), except `salutation`.",
+        "windows in: print `{{ line }}` of `{% for line in recipient.lines() %}` and "
+        "`{{ recipient.salutation }}` as they are, inside elements of class `window` of fixed "
+        "size, and test only `{% if recipient %}`; a template that does more gets every "
+        "letter rendered whole (slower).",
     )
 
 

@@ -44,6 +44,8 @@ class LoadedCase:
     warnings: tuple[Problem, ...] = ()
     recipients: tuple[Recipient, ...] = ()
     """Whom the appeal is sent to: the case's `recipients`, shared ones looked up."""
+    places: dict[str, str] = field(default_factory=dict)
+    """Where each recipient is written, by id: 'FILE:LINE:COL: recipients[3]'."""
     audience: str = "internal"
     """Who may read what ``case`` holds: 'internal' as loaded, 'public' once confidential facts
     are taken out (see :mod:`advocacy.audience`)."""
@@ -90,14 +92,15 @@ def load_case(path: Path | str) -> LoadedCase:
     from advocacy.recipients import resolve
 
     recipients: tuple[Recipient, ...] = ()
+    places: dict[str, str] = {}
     try:
-        recipients = resolve(case, path, root)
+        recipients, places = resolve(case, path, root)
     except FactsError as err:
         problems.extend(err.problems)
     if problems:
         raise FactsError(problems)
     warnings = tuple(alias_warnings(case, root, path))
-    return LoadedCase(path, case, letterheads, warnings, recipients)
+    return LoadedCase(path, case, letterheads, warnings, recipients, places)
 
 
 def load_letterhead(path: Path) -> Letterhead:

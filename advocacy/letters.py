@@ -22,7 +22,7 @@ import dataclasses
 import io
 import itertools
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
@@ -76,14 +76,27 @@ class Filler:
 
     def fill(self, recipient: Recipient) -> str:
         text = self.text
+        quote = _xml_escape if self.element == "w:p" else _html_escape
         if LINES[0] in text:
             lines = cut_lines(text, self.element)
             assert lines is not None
-            text = lines.fill(recipient.lines())
+            text = lines.fill(recipient.lines(), quote)
         values = {SALUTATION: recipient.salutation, EMAIL: recipient.email or "", ID: recipient.id}
         for mark, value in values.items():
-            text = text.replace(mark, str(escape(value)))
+            text = text.replace(mark, quote(value))
         return text
+
+
+def _html_escape(text: str) -> str:
+    """As Jinja escapes text in HTML."""
+    return str(escape(text))
+
+
+def _xml_escape(text: str) -> str:
+    """As text stands in a Word document docxtpl wrote (lxml writes quotes as they are)."""
+    from xml.sax.saxutils import escape as xml_escape
+
+    return xml_escape(text)
 
 
 def filler(text: str, element: str | None) -> Filler | None:
@@ -102,8 +115,8 @@ class Lines:
     between: str
     after: str
 
-    def fill(self, lines: list[str]) -> str:
-        units = [self.unit.replace(NAME, str(escape(line))) for line in lines]
+    def fill(self, lines: list[str], quote: Callable[[str], str]) -> str:
+        units = [self.unit.replace(NAME, quote(line)) for line in lines]
         return self.before + self.between.join(units) + self.after
 
 
@@ -175,12 +188,16 @@ class LetterGroup:
     def prepare(self, first: Recipient) -> None:
         """Render the letter once for the group, and check it against ``first``'s whole letter.
 
-        Done once, before the letters are made (and before workers fork to share it).
+        Done once, before the letters are made (and before workers fork to share it). A
+        template that does more with the recipient than print it gets every letter rendered
+        whole (:mod:`advocacy.recipient_use`).
         """
+        from advocacy.recipient_use import composable
+
         self.prepared = True
-        if "pdf" in self.kind.formats:
+        if "pdf" in self.kind.formats and composable(_html_trees(self.probe)):
             self._prepare_pdf(first)
-        if "docx" in self.kind.formats:
+        if "docx" in self.kind.formats and composable(_docx_trees(self.probe)):
             self._prepare_docx(first)
 
     @property
@@ -195,6 +212,14 @@ class LetterGroup:
 
         return render_pdf(self.document(recipient), self.case_file)
 
+    def _whole_pdf_or_error(self, recipient: Recipient) -> bytes | Exception:
+        from advocacy.errors import AdvocacyError
+
+        try:
+            return self.whole_pdf(recipient)
+        except AdvocacyError as err:
+            return err
+
     def whole_docx(self, recipient: Recipient) -> bytes:
         from advocacy.render.docx import render_docx
 
@@ -205,16 +230,12 @@ class LetterGroup:
     def pdfs(self, recipients: list[Recipient]) -> Iterator[tuple[Recipient, bytes | Exception]]:
         """Each recipient's PDF (or the error that stopped it), composed where the template
         allows, else rendered whole."""
-        from advocacy.errors import AdvocacyError
 
         if not self.prepared:
             self.prepare(recipients[0])
         if self._base is None:
             for recipient in recipients:
-                try:
-                    yield recipient, self.whole_pdf(recipient)
-                except AdvocacyError as err:
-                    yield recipient, err
+                yield recipient, self._whole_pdf_or_error(recipient)
             return
         for start in range(0, len(recipients), CHUNK):
             yield from self._composed(recipients[start : start + CHUNK])
@@ -235,6 +256,8 @@ class LetterGroup:
         if not windows or None in windows:
             return
         self._windows = [window for window in windows if window is not None]
+        if "<body" not in parts[0]:
+            return
         self._head_html = parts[0][: parts[0].find("<body")]
         laid_out = layout(self.probe, html, (CSS(string=compose.BASE_CSS),), self.fonts)
         pdf = write_pdf(laid_out, self.probe, self.case_file)
@@ -257,7 +280,6 @@ class LetterGroup:
     ) -> Iterator[tuple[Recipient, bytes | Exception]]:
         from weasyprint import CSS
 
-        from advocacy.errors import RenderError
         from advocacy.render import compose
         from advocacy.render.pdf import layout, write_pdf
 
@@ -274,22 +296,25 @@ class LetterGroup:
         if len(boxes) != per * len(recipients) or any(len(found) != 1 for found in boxes):
             # A window spread over pages, or not found: these letters are laid out whole.
             for recipient in recipients:
-                yield recipient, self.whole_pdf(recipient)
+                yield recipient, self._whole_pdf_or_error(recipient)
             return
         geometry = [compose.box_geometry(found[0]) for found in boxes]
         pdf = compose.Heads(write_pdf(laid_out, self.probe, attach=False), geometry)
         try:
             for index, recipient in enumerate(recipients):
                 mine = range(index * per, (index + 1) * per)
-                problem = next(filter(None, (compose.cut_off(boxes[p][0]) for p in mine)), None)
+                template = f"{self.kind.name}.html"
+                cut = (compose.cut_off(boxes[page][0], template) for page in mine)
+                problem = next(filter(None, cut), None)
                 if problem:
-                    yield recipient, RenderError(f"{self.kind.name}.html: {problem}")
+                    yield recipient, problem
                     continue
                 sizes = [geometry[page] for page in mine]
                 if all(map(_same_size, sizes, self._base.windows)):
-                    yield recipient, compose.compose(self._base, pdf, index * per)
+                    stem = _stem(self.probe, recipient)
+                    yield recipient, compose.compose(self._base, pdf, index * per, stem)
                 else:
-                    yield recipient, self.whole_pdf(recipient)
+                    yield recipient, self._whole_pdf_or_error(recipient)
         finally:
             pdf.close()
 
@@ -329,6 +354,57 @@ class LetterGroup:
             [(name, filled if name == "word/document.xml" else data) for name, data in entries],
             self.probe.date,
         )
+
+
+def _stem(probe: Document, recipient: Recipient) -> bytes:
+    """The identifier a whole render of ``recipient``'s letter would carry (its file's stem)."""
+    return probe.stem.replace(ID, recipient.id).encode()
+
+
+def _html_trees(doc: Document) -> list[Any]:
+    """The Jinja trees of a document's HTML template and of every template it includes."""
+    from jinja2 import TemplateNotFound, meta
+
+    from advocacy.environment import TemplateLoader, environment
+
+    env = environment(TemplateLoader(doc.templates.folders(doc.kind.name)))
+    trees, names, seen = [], [f"{doc.kind.name}.html"], set()
+    while names:
+        name = names.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source = env.loader.get_source(env, name)[0]
+        except TemplateNotFound:
+            continue  # rendering says so
+        tree = env.parse(source)
+        trees.append(tree)
+        for included in meta.find_referenced_templates(tree):
+            if included is None:  # a name made at render time: cannot be checked
+                return [_UNCHECKABLE]
+            names.append(included)
+    return trees
+
+
+def _docx_trees(doc: Document) -> list[Any]:
+    """The Jinja tree of a document's Word template body (as docxtpl reads it)."""
+    from advocacy.environment import environment
+    from advocacy.render.places import PlacedTemplate
+
+    template = PlacedTemplate(str(doc.kind.template("docx")))
+    template.render_init()
+    return [environment().parse(template.patch_xml(template.get_xml()))]
+
+
+def _uncheckable() -> Any:
+    from jinja2 import nodes
+
+    return nodes.Template([nodes.Output([nodes.Name("recipient", "load")])])
+
+
+_UNCHECKABLE = _uncheckable()
+"""A tree that is never composable: for templates whose includes are named at render time."""
 
 
 def _split_windows(html: str) -> list[str] | None:

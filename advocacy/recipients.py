@@ -18,17 +18,22 @@ RECIPIENTS = "recipients"
 """Shared recipients files live in this folder beside the case files."""
 
 
-def resolve(case: Case, path: Path, root: Any) -> tuple[Recipient, ...]:
-    """Every recipient of ``case`` (read from ``path``, whose YAML is ``root``), in order.
+def resolve(case: Case, path: Path, root: Any) -> tuple[tuple[Recipient, ...], dict[str, str]]:
+    """Every recipient of ``case`` (read from ``path``, whose YAML is ``root``), in order, and
+    where each is written ('FILE:LINE:COL: recipients[3]', for messages about it).
 
     Raises FactsError listing every unknown reference and every recipient id used twice.
     """
     from advocacy.facts import at
 
     if not case.recipients:
-        return ()
+        return (), {}
     lists = _shared_lists(path.parent / RECIPIENTS) if _needs_shared(case) else {}
-    by_id = {r.id: r for shared in lists.values() for r in shared.recipients}
+    by_id = {r.id: r for shared, _ in lists.values() for r in shared.recipients}
+    places: dict[str, str] = {}
+    for shared, (file, shared_root) in lists.values():
+        for index, recipient in enumerate(shared.recipients):
+            places[recipient.id] = _place(at(file, shared_root, ("recipients", index), ""))
     problems: list[Problem] = []
     found: list[Recipient] = []
     first: dict[str, int] = {}
@@ -43,7 +48,7 @@ def resolve(case: Case, path: Path, root: Any) -> tuple[Recipient, ...]:
                     at(path, root, (*loc, "list"), message + _suggest(entry.list, lists))
                 )
                 continue
-            chosen = list(lists[entry.list].recipients)
+            chosen = list(lists[entry.list][0].recipients)
         elif isinstance(entry, str):
             if entry not in by_id:
                 folder = path.parent / RECIPIENTS
@@ -59,6 +64,7 @@ def resolve(case: Case, path: Path, root: Any) -> tuple[Recipient, ...]:
             chosen = [by_id[entry]]
         else:
             chosen = [entry]
+            places[entry.id] = _place(at(path, root, loc, ""))
         for recipient in chosen:
             if recipient.id in first:
                 problems.append(
@@ -75,18 +81,24 @@ def resolve(case: Case, path: Path, root: Any) -> tuple[Recipient, ...]:
             found.append(recipient)
     if problems:
         raise FactsError(problems)
-    return tuple(found)
+    return tuple(found), {r.id: places[r.id] for r in found}
+
+
+def _place(problem: Problem) -> str:
+    """'FILE:LINE:COL: where', of a problem with no message."""
+    return str(problem).removesuffix(": ").rstrip(":")
 
 
 def _needs_shared(case: Case) -> bool:
     return any(not isinstance(entry, Recipient) for entry in case.recipients)
 
 
-def _shared_lists(folder: Path) -> dict[str, RecipientList]:
-    """Every recipients file in ``folder``, by id; FactsError for any broken one."""
+def _shared_lists(folder: Path) -> dict[str, tuple[RecipientList, tuple[Path, Any]]]:
+    """Every recipients file in ``folder``, by id, with its path and YAML; FactsError for any
+    broken one."""
     from advocacy.facts import at, read_yaml, validate
 
-    lists: dict[str, RecipientList] = {}
+    lists: dict[str, tuple[RecipientList, tuple[Path, Any]]] = {}
     problems: list[Problem] = []
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     seen: dict[str, Path] = {}
@@ -119,7 +131,7 @@ def _shared_lists(folder: Path) -> dict[str, RecipientList]:
                     )
                 )
             seen[recipient.id] = file
-        lists[shared.id] = shared
+        lists[shared.id] = (shared, (file, root))
     if problems:
         raise FactsError(problems)
     return lists

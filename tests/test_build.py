@@ -13,7 +13,7 @@ import sys
 import time
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pikepdf
 import pypdfium2
@@ -134,12 +134,14 @@ def test_letters_are_the_pages_a_whole_render_gives(
 ) -> None:
     """Composed letters look and read exactly like each letter rendered on its own."""
     folder, _, _ = campaign
-    for recipient in ("kz-president", "un-sr-human-rights-defenders"):
+    for recipient in RECIPIENTS:
         result = run("render", "appeal", BUNDLED, "--to", recipient, "-o", tmp_path)
         assert result.code == 0, result.err
         composed = folder / APPEAL / f"{recipient}.pdf"
         whole = tmp_path / APPEAL / f"{recipient}.pdf"
         assert _pages_seen(composed) == _pages_seen(whole)
+        ids = [cast(Any, PdfReader(path).trailer["/ID"])[0] for path in (composed, whole)]
+        assert ids[0] == ids[1] == f"{APPEAL}/{recipient}"
         assert (folder / APPEAL / f"{recipient}.docx").read_bytes() == (
             tmp_path / APPEAL / f"{recipient}.docx"
         ).read_bytes()
@@ -224,85 +226,166 @@ def _with_recipients(recipients: list[Any]) -> Any:
     return change
 
 
-def test_a_failed_letter_does_not_stop_the_others(tmp_path: Path, run: Runner) -> None:
+def test_a_failed_letter_does_not_stop_the_others_and_leaves_nothing_stale(
+    tmp_path: Path, run: Runner
+) -> None:
     long_address = [
         f"Line {n} of an address far too long for any window, repeated" for n in range(6)
     ]
-    case = tiny_case(
-        tmp_path / "facts",
-        _with_recipients(
-            [
-                {"id": "first", "title": "Minister", "address": ["1 Street", "City"]},
-                {"id": "too-long", "title": "Minister of Long Addresses", "address": long_address},
-                {"id": "last", "name": "Sam Example", "salutation": "Dear Sam,"},
-            ]
-        ),
-    )
+    recipients: list[dict[str, Any]] = [
+        {"id": "first", "title": "Minister", "address": ["1 Street", "City"]},
+        {"id": "second", "title": "Minister of Long Addresses", "address": ["2 Street"]},
+        {"id": "last", "name": "Sam Example", "salutation": "Dear Sam,"},
+    ]
     out = tmp_path / "out"
+    case = tiny_case(tmp_path / "one", _with_recipients(recipients))
+    assert run("build", case, "-o", out).code == 0
+    letters = out / "tiny" / "appeal-first"
+    assert len(list(letters.iterdir())) == 6
+
+    recipients[1]["address"] = long_address
+    case = tiny_case(tmp_path / "two", _with_recipients(recipients))
     result = run("build", case, "-o", out)
     assert result.code == 1
-    letters = out / "tiny" / "appeal-first"
+    # The letter that failed is gone with its Word twin: no stale letter to send by mistake.
     assert sorted(p.name for p in letters.iterdir()) == [
         "first.docx",
         "first.pdf",
         "last.docx",
         "last.pdf",
-        "too-long.docx",
     ]
-    assert (
-        f"{letters / 'too-long.pdf'}: appeal.html: the recipient's address does not fit"
-        in result.err
+    line = next(
+        n for n, text in enumerate(case.read_text().splitlines(), 1) if "id: second" in text
     )
-    assert result.err.strip().endswith("1 document failed; 11 files written")
+    assert (
+        f"{letters / 'second.pdf'}: {case}:{line}:3: recipients[1].address: does not fit the "
+        "letter's window (85 x 40 mm): shorten it (not written)"
+    ) in result.err
+    assert result.err.strip().endswith("1 failure; 10 files written")
     manifest = json.loads((out / "tiny" / "manifest.json").read_text())
-    assert "appeal-first/too-long.pdf" not in {entry["path"] for entry in manifest["files"]}
+    assert {entry["path"] for entry in manifest["files"]} == {
+        p.relative_to(out / "tiny").as_posix()
+        for p in (out / "tiny").rglob("*")
+        if p.is_file() and p.name != "manifest.json"
+    }
 
 
-def test_a_template_printing_recipient_fields_elsewhere_still_gets_each_right(
-    tmp_path: Path, run: Runner
-) -> None:
-    """Composing needs recipient fields in windows; elsewhere, each letter is rendered whole."""
-    templates = tmp_path / "mine"
-    run("templates", "export", templates, "appeal")
-    html = templates / "appeal" / "appeal.html"
-    html.write_text(
-        html.read_text().replace(
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (  # prints a recipient field outside the windows
             "<p>{{ appeal.lead|rich }}</p>",
             "<p>{{ appeal.lead|rich }}</p>\n"
             "{% if recipient %}<p>For the attention of {{ recipient.title }}.</p>{% endif %}",
-        )
-    )
+        ),
+        (  # decides on a recipient's value outside the windows
+            "<p>{{ appeal.lead|rich }}</p>",
+            "<p>{{ appeal.lead|rich }}</p>\n"
+            "{% if recipient and recipient.example %}<p>SAMPLE ADDRESS</p>{% endif %}",
+        ),
+        ("<p>{{ line }}</p>", "<p>{{ line|truncate(20) }}</p>"),  # changes a line in a window
+    ],
+)
+def test_a_template_doing_more_with_the_recipient_still_gets_each_letter_right(
+    tmp_path: Path, run: Runner, old: str, new: str
+) -> None:
+    """Composing needs recipient fields printed as they are, in windows; else each letter is
+    rendered whole, and every letter is what `render --to` gives."""
+    templates = tmp_path / "mine"
+    run("templates", "export", templates, "appeal")
+    html = templates / "appeal" / "appeal.html"
+    assert old in html.read_text()
+    html.write_text(html.read_text().replace(old, new))
     case = tiny_case(
         tmp_path / "facts",
-        _with_recipients([{"id": "a", "title": "Minister A"}, {"id": "b", "title": "Minister B"}]),
+        _with_recipients(
+            [
+                {"id": "a", "title": "Minister of Everything in General", "example": True},
+                {"id": "b", "title": "Minister B"},
+            ]
+        ),
     )
     result = run("build", case, "-o", tmp_path / "out", "--templates", templates)
     assert result.code == 0, result.err
     for name in "ab":
-        text = normalise(pdf_text(tmp_path / "out" / "tiny" / "appeal-first" / f"{name}.pdf"))
-        assert f"For the attention of Minister {name.upper()}." in text
+        alone = run(
+            "render",
+            "appeal",
+            case,
+            "--to",
+            name,
+            "-o",
+            tmp_path / "alone",
+            "--templates",
+            templates,
+        )
+        assert alone.code == 0, alone.err
+        built = tmp_path / "out" / "tiny" / "appeal-first" / f"{name}.pdf"
+        assert _pages_seen(built) == _pages_seen(
+            tmp_path / "alone" / "appeal-first" / f"{name}.pdf"
+        )
+    text = normalise(pdf_text(tmp_path / "out" / "tiny" / "appeal-first" / "b.pdf"))
+    assert "SAMPLE ADDRESS" not in text and "Minister of Everything" not in text
 
 
-def test_an_interrupted_build_leaves_no_partial_file(tmp_path: Path) -> None:
-    recipients = [{"id": f"r{n:03d}", "name": f"Member {n}"} for n in range(60)]
+def test_internal_builds_go_apart_and_write_no_drafts(tmp_path: Path, run: Runner) -> None:
+    case = tiny_case(
+        tmp_path, _with_recipients([{"id": "a", "name": "A", "email": "a@example.org"}])
+    )
+    result = run("build", case, "-o", tmp_path / "out", "--audience", "internal", "--emails")
+    assert result.code == 2
+    assert "--emails writes drafts ready to send, so only with the public audience" in result.err
+    assert not (tmp_path / "out").exists()
+    assert run("build", case, "-o", tmp_path / "out", "--audience", "internal").code == 0
+    assert run("build", case, "-o", tmp_path / "out", "--emails").code == 0
+    internal, public = tmp_path / "out" / "tiny.internal", tmp_path / "out" / "tiny"
+    assert json.loads((internal / "manifest.json").read_text())["audience"] == "internal"
+    assert "CONFIDENTIAL" in pdf_text(internal / "appeal-first" / "a.pdf")
+    assert "CONFIDENTIAL" not in pdf_text(public / "appeal-first" / "a.pdf")
+    assert (public / "appeal-first" / "a.eml").is_file()
+    assert not list(internal.rglob("*.eml"))
+
+
+def test_two_case_files_with_one_id_are_not_built_over_each_other(
+    tmp_path: Path, run: Runner
+) -> None:
+    first = tiny_case(tmp_path / "a", _with_recipients([]))
+    second = tiny_case(tmp_path / "b", _with_recipients([]))
+    result = run("build", first, second, "-o", tmp_path / "out", "-j", "1")
+    assert result.code == 1
+    assert f"{second}: has the id 'tiny', as {first} does" in result.err
+    manifest = json.loads((tmp_path / "out" / "tiny" / "manifest.json").read_text())
+    assert manifest["case_sha256"] == hashlib.sha256(first.read_bytes()).hexdigest()
+
+
+def test_an_interrupted_build_leaves_the_previous_one_whole(tmp_path: Path) -> None:
+    recipients = [{"id": f"r{n:03d}", "name": f"Member {n}"} for n in range(3)]
     case = tiny_case(tmp_path / "facts", _with_recipients(recipients))
     out = tmp_path / "out"
     command = [sys.executable, "-m", "advocacy", "build", str(case), "-o", str(out), "-j", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, start_new_session=True)
-    assert process.stdout is not None
-    for _ in range(5):  # a few files written, the rest in progress
-        process.stdout.readline()
+    assert subprocess.run(command, capture_output=True, check=False).returncode == 0
+    before = _files(out / "tiny")
+
+    recipients += [{"id": f"r{n:03d}", "name": f"Member {n}"} for n in range(3, 60)]
+    case = tiny_case(tmp_path / "more", _with_recipients(recipients))
+    command[4] = str(case)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not list(out.glob(".tiny.building-*/appeal-first/r00*.pdf")):  # well under way
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
-    time.sleep(0.2)
-    finished = [p for p in (out / "tiny").rglob("*") if p.is_file() and p.suffix != ".part"]
-    assert finished
-    assert not (out / "tiny" / "manifest.json").exists()
-    for path in finished:
-        _assert_whole(path)
+    assert _files(out / "tiny") == before  # the previous build, every file of it, as it was
+    for path in (out / "tiny").rglob("*"):
+        if path.is_file() and path.suffix in (".pdf", ".docx"):
+            _assert_whole(path)
+    assert list(out.glob(".tiny.building-*"))  # what was killed left its staging folder
+
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert list((out / "tiny").rglob("*.part")) == []
+    assert not list(out.glob(".tiny.building-*")) and not list(out.glob(".tiny.old-*"))
+    assert len(list((out / "tiny" / "appeal-first").glob("*.pdf"))) == 60
 
 
 def _assert_whole(path: Path) -> None:

@@ -79,12 +79,57 @@ def _narrative(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if not _EMAIL.match(value):
-        raise ValueError(f"{value!r} is not an email address, e.g. info@example.org")
+    """One addr-spec that a draft can address: an ASCII local part, a domain IDNA can encode."""
+    from email.errors import HeaderParseError
+    from email.headerregistry import Address
+
+    def wrong(reason: str) -> ValueError:
+        return ValueError(f"{value!r} is not one email address: {reason}; e.g. info@example.org")
+
+    odd = next((c for c in value if c.isspace() or c in '"(),:;<>[\\]'), None)
+    if odd is not None:  # in a To header it would make a list, a name or a comment
+        what = "a space" if odd.isspace() else repr(odd)
+        raise wrong(f"it contains {what}; write a single address, without a name")
+    local, _, domain = value.rpartition("@")
+    if not local or not domain or "@" in local:
+        raise wrong("write it as name@domain, with exactly one '@'")
+    if "" in local.split(".") or "" in domain.split("."):
+        raise wrong("a dot stands at the start or the end of a part, or two dots are in a row")
+    if not local.isascii():
+        raise ValueError(
+            f"{value!r} has non-ASCII characters before the '@', which mail servers need not "
+            "accept (SMTPUTF8): ask the recipient for an ASCII address"
+        )
+    try:
+        if Address(addr_spec=value).addr_spec != value:
+            raise ValueError(value)
+    except (ValueError, HeaderParseError) as err:  # HeaderParseError is no ValueError
+        raise wrong("it contains a character that an address cannot hold") from err
+    if "." not in domain:
+        raise wrong(f"the domain {domain!r} has no dot; write the full domain")
+    host = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?", re.IGNORECASE)
+    try:  # a draft writes a non-ASCII domain IDNA-encoded
+        encoded = domain.encode("idna").decode("ascii")
+        decoded = encoded.encode("ascii").decode("idna")
+    except UnicodeError:
+        encoded = decoded = ""
+    if encoded and not domain.isascii() and decoded != domain.lower():
+        # IDNA 2003, Python's codec, maps some letters: 'straße.de' would go to 'strasse.de'.
+        raise wrong(
+            f"the domain {domain!r} would be written as {decoded!r}; write it in its ASCII "
+            "form (xn--...), as its owner gives it"
+        )
+    if not encoded or not all(
+        part.strip("-") == part and host.fullmatch(label)
+        for part, label in zip(domain.split("."), encoded.split("."), strict=True)
+    ):
+        raise wrong(
+            f"the domain {domain!r} is not a host name: letters and digits, hyphens between "
+            "them, at most 63 a part"
+        )
     return value
 
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 Email = Annotated[str, AfterValidator(_email)]
 """An email address, kept exactly as written (it is printed, never sent to)."""
 

@@ -20,6 +20,8 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from advocacy.errors import RenderError
+
 WINDOW = "window"
 """The class of the elements that hold what differs per recipient, each of a fixed size."""
 
@@ -103,27 +105,37 @@ def overflowing(box: Any) -> bool:
     return False
 
 
-def cut_off(box: Any) -> str | None:
-    """What is wrong with a window whose text is cut off by its edges, or None."""
+class WindowError(RenderError):
+    """A recipient's address or salutation is too long for its window."""
+
+    def __init__(self, template: str, field: str, problem: str) -> None:
+        super().__init__(f"{template}: the recipient's {field} {problem}")
+        self.field = field
+        """What does not fit: 'address', 'salutation' (the window's other class)."""
+        self.problem = problem
+
+    def at(self, place: str) -> RenderError:
+        """The error said at the recipient's place in its file (FILE:LINE:COL: where)."""
+        return RenderError(f"{place}.{self.field}: {self.problem}")
+
+
+def cut_off(box: Any, template: str) -> WindowError | None:
+    """The error of a window whose text reaches past its edges, or None."""
     if not overflowing(box):
         return None
     width, height = (round(v / 96 * 25.4) for v in box_geometry(box)[2:])
-    classes = " ".join(c for c in box.element.get("class", "").split() if c != WINDOW)
-    return (
-        f"the recipient's {classes or 'address'} does not fit its window "
-        f"({width} x {height} mm): shorten it"
-    )
+    classes = [c for c in box.element.get("class", "").split() if c != WINDOW]
+    problem = f"does not fit the letter's window ({width} x {height} mm): shorten it"
+    return WindowError(template, classes[0] if classes else "address", problem)
 
 
-def check_windows(laid_out: Any, what: str) -> None:
-    """RenderError when text in a window of the laid-out document is cut off by its edges."""
-    from advocacy.errors import RenderError
-
+def check_windows(laid_out: Any, template: str) -> None:
+    """WindowError when text in a window of the laid-out document reaches past its edges."""
     for page in laid_out.pages:
         for box in window_boxes(page):
-            problem = cut_off(box)
+            problem = cut_off(box, template)
             if problem:
-                raise RenderError(f"{what}: {problem}")
+                raise problem
 
 
 @dataclass(frozen=True)
@@ -253,8 +265,9 @@ class Heads:
         self.document.close()
 
 
-def compose(letter: Base, heads: Heads, first: int) -> bytes:
-    """The letter with its windows drawn from pages ``first``, ``first + 1`` ... of ``heads``.
+def compose(letter: Base, heads: Heads, first: int, identifier: bytes) -> bytes:
+    """The letter with its windows drawn from pages ``first``, ``first + 1`` ... of ``heads``,
+    identified (the first half of the PDF's /ID) as ``identifier``.
 
     Each window's drawing goes into the page's own content stream, its resources renamed apart,
     rather than into a form: text extractors (pypdf's among them) then read it where it stands.
@@ -271,10 +284,12 @@ def compose(letter: Base, heads: Heads, first: int) -> bytes:
             place = _multiply((1.0, 0.0, 0.0, 1.0, dx, dy), _inverse(ctm))
             source = heads.document.pages[first + k]
             drawing = _adopt(out, page, heads.document, first + k, f"W{k + 1}", heads.tag)
-            matrix = " ".join(f"{x:.6f}" for x in place).encode()
+            matrix = " ".join(_number(x) for x in place).encode()
             content += [b"q " + matrix + b" cm", drawing, b"Q", letter.segments[k + 1]]
             _copy_links(out, page, source, dx, dy)
         page.obj.Contents = out.make_stream(b"\n".join(content))
+        # The base carries the probe's identifier; the second half is made from the contents.
+        out.trailer.ID = pikepdf.Array([pikepdf.String(identifier), pikepdf.String(identifier)])
         buffer = io.BytesIO()
         out.save(buffer, deterministic_id=True, compress_streams=True)
     return buffer.getvalue()
@@ -311,6 +326,12 @@ def _adopt(out: Any, page: Any, heads: Any, number: int, prefix: str, tag: str) 
             operands[at] = pikepdf.Name(f"/{prefix}{str(operands[at])[1:]}")
         operations.append((operands, operator))
     return bytes(pikepdf.unparse_content_stream(operations))
+
+
+def _number(x: float) -> str:
+    """A number as PDF writes one: fixed point (never 1e-05), precise enough that glyphs land on
+    the very pixels a whole render puts them on."""
+    return f"{x:.10f}".rstrip("0").rstrip(".") or "0"
 
 
 def _copy_links(out: Any, page: Any, source: Any, dx: float, dy: float) -> None:
