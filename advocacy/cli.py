@@ -66,6 +66,10 @@ def summary(case: Case) -> str:
         f"{_count(len(case.people), 'person', 'people')}, {_count(len(case.events), 'event')}, "
         f"{_count(len(case.charges), 'charge')}, {_count(len(case.sources), 'source')}, "
         f"{_count(len(case.appeals), 'appeal')}; current to {case.updated.isoformat()}"
+        + "".join(
+            f"; {lang} translation {'reviewed' if t.reviewed else 'not reviewed'}"
+            for lang, t in case.translations.items()
+        )
     )
 
 
@@ -235,23 +239,48 @@ def render(
     ] = None,
     templates: TemplatesOption = None,
     audience: AudienceOption = "public",
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="The document's language: en, ru, kk (default: the case's `language`).",
+            show_default=False,
+        ),
+    ] = None,
+    fallback: Annotated[
+        bool,
+        typer.Option(
+            "--fallback",
+            help="Print fact texts that --lang lacks in the case's language (said on stderr) "
+            "instead of failing.",
+        ),
+    ] = False,
 ) -> None:
     """Render a document of a case; print each written path on stdout."""
     from advocacy.audience import check_audience
     from advocacy.documents import document
     from advocacy.facts import load_case
+    from advocacy.i18n import catalog_language
     from advocacy.render import render as render_document
     from advocacy.templates import template_set
 
     check_audience(audience)  # before loading the case: wrong usage is said first
+    if lang is not None:
+        catalog_language(lang)
     template_set_ = template_set(templates)
     template_set_.kind(kind)  # before loading the case: wrong usage is said first
     loaded = load_case(facts)
     for warning in loaded.warnings:
         _err(str(warning))
-    doc = document(loaded, kind, appeal, template_set_, audience)
+    doc = document(loaded, kind, appeal, template_set_, audience, lang=lang, fallback=fallback)
     folder = out if out is not None else Path("output") / loaded.case.id
-    for path in render_document(doc, formats, folder):
+    paths = render_document(doc, formats, folder)
+    for problem in doc.fallbacks:
+        _err(str(problem))
+    translation = loaded.case.translations.get(doc.lang)
+    if translation is not None and not translation.reviewed:
+        _err(f"note: the {doc.lang!r} texts of {facts} are an unreviewed translation")
+    for path in paths:
         print(path)
 
 

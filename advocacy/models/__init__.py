@@ -5,10 +5,12 @@ from __future__ import annotations
 from advocacy.models.appeals import Letter, Paragraph
 from advocacy.models.case import Case
 from advocacy.models.charges import Amount, Appeal, Charge, Money
+from advocacy.models.common import Translation
 from advocacy.models.events import Event
 from advocacy.models.letterhead import Board, Letterhead, Member, Office, Signatory
 from advocacy.models.people import Alias, Award, Organisation, Person
 from advocacy.models.sources import Source
+from advocacy.models.text import Localized
 
 __all__ = [
     "Alias",
@@ -21,6 +23,7 @@ __all__ = [
     "Event",
     "Letter",
     "Letterhead",
+    "Localized",
     "Member",
     "Money",
     "Office",
@@ -29,4 +32,5 @@ __all__ = [
     "Person",
     "Signatory",
     "Source",
+    "Translation",
 ]

@@ -18,12 +18,14 @@ from advocacy.models.common import (
     IdRegistry,
     Loc,
     PersonRef,
+    Translation,
     registry,
 )
 from advocacy.models.countries import CountryCode, LanguageTag
 from advocacy.models.events import Event
 from advocacy.models.people import Organisation, Person
 from advocacy.models.sources import Source
+from advocacy.models.text import TAGS, Localized, texts
 
 # The lists whose items carry ids, and the kind of id each defines.
 _ID_LISTS: dict[str, IdKind | None] = {
@@ -63,6 +65,11 @@ class Case(FactModel):
     charges: tuple[Charge, ...] = Field(default=(), description="Charges, penalties and appeals.")
     appeals: tuple[Letter, ...] = Field(default=(), description="Letters issued on the case.")
     sources: tuple[Source, ...] = Field(min_length=1, description="Every source cited.")
+    translations: dict[LanguageTag, Translation] = Field(
+        default_factory=dict,
+        description="The languages texts are translated into besides `language`, and whether "
+        "each translation has been reviewed: {ru: {reviewed: false, note: ...}}.",
+    )
 
     @model_validator(mode="wrap")
     @classmethod
@@ -78,7 +85,7 @@ class Case(FactModel):
             with registry(ids):
                 case: Case = handler(data)
         except ValidationError as err:
-            problems = [*err.errors(), *problems]  # type: ignore[list-item]
+            problems = [*map(_untagged, err.errors()), *problems]
         else:
             problems.extend(_error(loc, msg) for loc, msg in case.problems())
         if problems:
@@ -125,6 +132,7 @@ class Case(FactModel):
                         ("people", i, "awards", j, "date"),
                         (f"{award.date} is after the date the record is current to ({updated})"),
                     )
+        yield from self._texts_in_own_language()
         for i, charge in enumerate(self.charges):
             for loc, date in (
                 (("charges", i, "decided"), charge.decided),
@@ -132,6 +140,16 @@ class Case(FactModel):
             ):
                 if date and date.lower > updated:
                     yield loc, f"{date} is after the date the record is current to ({updated})"
+
+    def _texts_in_own_language(self) -> Iterator[tuple[Loc, str]]:
+        """A text given per language must give the case's own: documents fall back to it."""
+        for loc, text in texts(self):
+            if isinstance(text, Localized) and text.get(self.language) is None:
+                yield (
+                    loc,
+                    f"gives no text in the case's language {self.language!r} (only in "
+                    f"{', '.join(text.texts)}); add '{self.language}: ...'",
+                )
 
     # Lookups templates use.
 
@@ -162,6 +180,12 @@ def _by_id(items: tuple[T, ...], item_id: str, kind: str) -> T:
         if item.id == item_id:
             return item
     raise KeyError(f"no {kind} has the id {item_id!r}")
+
+
+def _untagged(error: Any) -> Any:
+    """An error without the steps a text per language adds inside its field (see TAGS)."""
+    error["loc"] = tuple(k for k in error["loc"] if k not in TAGS and k != "[key]")
+    return error
 
 
 def _error(loc: Loc, message: str) -> InitErrorDetails:
