@@ -231,5 +231,5 @@ def _legend(height: int, lang: str) -> str:
         centre = x + 3 if width == 6 and "circle" in shape else x
         out.append(shape.format(x=f"{centre:.1f}"))
         out.append(f'<text x="{x + width + 4:.1f}" y="{y}" font-size="8">{escape(text)}</text>')
-        x += width + 4 + 4.6 * len(text) + 12
+        x += width + 4 + 5.0 * len(text) + 12  # room for wider letters (Cyrillic) too
     return "".join(out)
