@@ -32,20 +32,24 @@ Loc = tuple[str | int, ...]
 
 
 class Untranslated(str):
-    """A text the document's language lacks, in the file's language, and where it stands."""
+    """A text the document's language lacks, in the file's language, and where it stands.
 
-    path: Path
-    loc: Loc
-    language: str
+    Templates receive it as text: its own attributes start with '_', which the sandbox never
+    lets a template read (its path would be a way to the file system).
+    """
+
+    _path: Path
+    _loc: Loc
+    _language: str
     """The language the text is in."""
 
     def __new__(cls, text: str, path: Path, loc: Loc, language: str) -> Untranslated:
         made = super().__new__(cls, text)
-        made.path, made.loc, made.language = path, loc, language
+        made._path, made._loc, made._language = path, loc, language
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Untranslated, (str(self), self.path, self.loc, self.language))
+        return (Untranslated, (str(self), self._path, self._loc, self._language))
 
 
 def in_language(loaded: LoadedCase, lang: str) -> LoadedCase:
@@ -108,7 +112,7 @@ def noticed(value: Any) -> None:
         return
     for item in value if isinstance(value, tuple | list) else (value,):
         if isinstance(item, Untranslated):
-            seen.setdefault((str(item.path), item.loc), item)
+            seen.setdefault((str(item._path), item._loc), item)
 
 
 @contextmanager
@@ -137,12 +141,12 @@ def check(lang: str, untranslated: list[Untranslated], fallback: bool) -> list[P
 def _problem(lang: str, text: Untranslated, fallback: bool) -> Problem:
     from advocacy.facts import problem_at
 
+    own = text._language
     if fallback:
-        message = f"no text in {lang!r}: printed in {text.language!r} (--fallback)"
+        message = f"no text in {lang!r}: printed in {own!r} (--fallback)"
     else:
         message = (
             f"no text in {lang!r}, the document's language: give it as "
-            f"{{{text.language}: ..., {lang}: ...}}, or render with --fallback to print the "
-            f"{text.language!r} text"
+            f"{{{own}: ..., {lang}: ...}}, or render with --fallback to print the {own!r} text"
         )
-    return problem_at(text.path, text.loc, message, warning=fallback)
+    return problem_at(text._path, text._loc, message, warning=fallback)

@@ -12,7 +12,7 @@ from advocacy.cli import main
 from advocacy.facts import load_case
 from advocacy.markup import plain
 from advocacy.models.text import translation
-from tests.conftest import BUNDLED, TINY, Runner, tiny_case
+from tests.conftest import BUNDLED, TINY, Result, Runner, tiny_case
 from tests.extract import docx_text, in_order, normalise, pdf_text, sentences
 
 STEM = "appeal-fld-2025-08-05"
@@ -258,22 +258,47 @@ def test_an_alias_is_found_in_every_language_of_a_text(tmp_path: Path, run: Runn
     )
 
 
+def _own_kind(run: Runner, folder: Path, name: str, html: str) -> Result:
+    """Render the tiny case in Russian (with --fallback) by a kind of one's own made of ``html``."""
+    kind = folder / "mine" / name
+    kind.mkdir(parents=True)
+    (kind / "kind.toml").write_text('context = "appeal"\n')
+    (kind / f"{name}.html").write_text(html)
+    return run(
+        "render", name, TINY, "--templates", folder / "mine", "--lang", "ru", "--fallback",
+        "-o", folder / "out",
+    )  # fmt: skip
+
+
 def test_a_user_template_with_its_own_words_renders_in_every_language(
     tmp_path: Path, run: Runner
 ) -> None:
-    folder = tmp_path / "mine" / "note"
-    folder.mkdir(parents=True)
-    (folder / "kind.toml").write_text('context = "appeal"\n')
-    (folder / "note.html").write_text(
+    result = _own_kind(
+        run,
+        tmp_path,
+        "note",
         "<html><body><p>{{ _('Demands') }} / {{ _('A message of my own') }} / "
-        "{% trans %}Sources{% endtrans %} / {{ appeal.issued|date_words }}</p></body></html>"
+        "{% trans %}Sources{% endtrans %} / {{ appeal.issued|date_words }}</p></body></html>",
     )
-    checked = run("templates", "check", tmp_path / "mine")
-    assert checked.code == 0, checked.err
-    result = run(
-        "render", "note", TINY, "--templates", tmp_path / "mine", "--lang", "ru", "--fallback",
-        "-o", tmp_path / "out",
-    )  # fmt: skip
     assert result.code == 0, result.err
     text = normalise(pdf_text(tmp_path / "out" / "note-first.pdf"))
     assert "Требования / A message of my own / Источники / 5 августа 2025 г." in text
+    checked = run("templates", "check", tmp_path / "mine")
+    assert checked.code == 0, checked.err
+
+
+def test_a_template_cannot_reach_the_file_behind_an_untranslated_text(
+    tmp_path: Path, run: Runner
+) -> None:
+    result = _own_kind(run, tmp_path, "peek", "<p>{{ appeal.lead._path.read_text() }}</p>")
+    assert result.code == 1
+    assert "unsafe" in result.err and "_path" in result.err
+    assert "Traceback" not in result.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_word_checks_the_spelling_of_a_russian_document_in_russian(russian: Path) -> None:
+    import zipfile
+
+    styles = zipfile.ZipFile(russian / f"{STEM}.docx").read("word/styles.xml").decode()
+    assert set(re.findall(r'<w:lang w:val="([^"]+)"', styles)) == {"ru-RU"}
