@@ -13,7 +13,7 @@ from advocacy.facts import load_case
 from advocacy.markup import plain
 from advocacy.models.text import translation
 from tests.conftest import BUNDLED, TINY, Result, Runner, tiny_case
-from tests.extract import docx_text, in_order, normalise, pdf_text, sentences
+from tests.extract import docx_text, in_order, normalise, pdf_text, sentences, without_figure
 
 STEM = "appeal-fld-2025-08-05"
 RU_FOOTER = re.compile(r"Страница \d+ из \d+")
@@ -109,7 +109,7 @@ def test_kazakh_template_words_and_dates_with_english_facts(kazakh: Path) -> Non
 def test_a_language_the_facts_lack_fails_listing_every_field_with_its_place(
     tmp_path: Path, run: Runner
 ) -> None:
-    result = run("render", "appeal", BUNDLED, "--lang", "kk", "-o", tmp_path)
+    result = run("render", "appeal", BUNDLED, "--lang", "kk", "-f", "docx", "-o", tmp_path)
     assert result.code == 1
     assert result.out == ""
     assert list(tmp_path.iterdir()) == []
@@ -142,10 +142,10 @@ def test_fallback_says_on_stderr_which_texts_stand_in_the_case_language(
     tmp_path: Path, run: Runner
 ) -> None:
     result = run(
-        "render", "appeal", BUNDLED, "--lang", "kk", "--fallback", "-f", "pdf", "-o", tmp_path
+        "render", "appeal", BUNDLED, "--lang", "kk", "--fallback", "-f", "docx", "-o", tmp_path
     )
     assert result.code == 0, result.err
-    assert result.out == f"{tmp_path / STEM}.pdf\n"
+    assert result.out == f"{tmp_path / STEM}.docx\n"
     warnings = [line for line in result.err.splitlines() if "warning:" in line]
     assert len(warnings) == 16
     assert any(
@@ -159,7 +159,7 @@ def test_fallback_says_on_stderr_which_texts_stand_in_the_case_language(
 def test_the_russian_letter_needs_no_fallback_and_says_it_is_unreviewed(
     tmp_path: Path, run: Runner
 ) -> None:
-    result = run("render", "appeal", BUNDLED, "--lang", "ru", "-f", "pdf", "-o", tmp_path)
+    result = run("render", "appeal", BUNDLED, "--lang", "ru", "-f", "docx", "-o", tmp_path)
     assert result.code == 0
     assert result.err == (f"note: the 'ru' texts of {BUNDLED} are an unreviewed translation\n")
     validated = run("validate", BUNDLED)
@@ -185,6 +185,10 @@ def test_a_region_tag_uses_its_languages_catalog(tmp_path: Path, run: Runner) ->
 
 
 def test_case_documents_in_russian_with_fallback(tmp_path: Path, run: Runner) -> None:
+    summary_docx = run(
+        "render", "summary", BUNDLED, "--lang", "ru", "--fallback", "-f", "docx", "-o", tmp_path
+    )
+    assert summary_docx.code == 0, summary_docx.err
     for kind in ("summary", "chronology"):
         result = run(
             "render", kind, BUNDLED, "--lang", "ru", "--fallback", "-f", "pdf", "-o", tmp_path
@@ -205,6 +209,10 @@ def test_case_documents_in_russian_with_fallback(tmp_path: Path, run: Runner) ->
         "Дата обращения: 12 марта 2023 г. ",
     ):
         assert words in summary, words
+    # The PDF and the DOCX say the same, the figure's labels apart.
+    figure = re.compile(r"^.*, по (годам|дням)$", re.MULTILINE)
+    pdf = RU_FOOTER.sub(" ", without_figure(_pdf(tmp_path / "summary.pdf"), figure, "период"))
+    assert sentences(pdf) == sentences(docx_text(tmp_path / "summary.docx"))
     chronology = normalise(pdf_text(tmp_path / "chronology.pdf"))
     # "Источники" is hyphenated in its narrow column.
     for words in ("Хронология: Bakhytzhan Toregozhina", "Дата Место Что произошло Источ"):
