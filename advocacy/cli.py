@@ -114,6 +114,15 @@ AudienceOption = Annotated[
     ),
 ]
 
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="The document's language: en, ru, kk (default: the case's `language`).",
+        show_default=False,
+    ),
+]
+
 TemplatesOption = Annotated[
     Path | None,
     typer.Option(
@@ -239,14 +248,7 @@ def render(
     ] = None,
     templates: TemplatesOption = None,
     audience: AudienceOption = "public",
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            help="The document's language: en, ru, kk (default: the case's `language`).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangOption = None,
     fallback: Annotated[
         bool,
         typer.Option(
@@ -298,8 +300,10 @@ def preview(
     appeal: Annotated[
         str | None, typer.Option(help="Id of the appeal to show (default: the latest).")
     ] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Show a document's HTML in the browser, reloaded as its templates or facts change."""
+    """Show a document's HTML in the browser, reloaded as its templates or facts change (fact
+    texts that --lang lacks show in the case's language)."""
     from urllib.parse import urljoin
 
     from advocacy.preview import serve
@@ -310,12 +314,17 @@ def preview(
     from advocacy.audience import check_audience
 
     check_audience(audience)  # before loading the case: wrong usage is said first
+    if lang is not None:
+        from advocacy.i18n import catalog_language
+
+        catalog_language(lang)
     serve(
         kind,
         facts,
         templates=templates,
         appeal=appeal,
         audience=audience,
+        lang=lang,
         port=port,
         ready=ready,
         log=_err,
