@@ -95,8 +95,11 @@ def document(
     found = templates.kind(kind)
     if appeal_id is not None and found.context != "appeal":
         raise UsageError(f"--appeal is for letters; the kind {kind!r} is about the whole case")
+    # In the document's language first: a text it lacks is then placed by the file's own
+    # numbering, before confidential items leave the lists.
+    loaded = in_language(dataclasses.replace(loaded, lang=lang), lang)
     case = for_audience(loaded.case, audience, str(loaded.path))
-    loaded = in_language(dataclasses.replace(loaded, case=case, audience=audience, lang=lang), lang)
+    loaded = dataclasses.replace(loaded, case=case, audience=audience)
     made = BUILDERS[found.context](loaded, found, templates, appeal_id)
     return dataclasses.replace(made, fallback=fallback)
 

@@ -229,6 +229,7 @@ def test_a_text_per_language_keeps_confidential_items_out(tmp_path: Path, run: R
         appeal["demands"] = [
             {"en": "Annul the fine;", "ru": "Отменить штраф;"},
             {"text": {"en": "Secret demand.", "ru": "Тайное требование."}, "confidential": True},
+            "Stop the harassment.",
         ]
         data["people"][0]["profile"] = {"en": "Ana.", "ru": "Ана."}  # type: ignore[index]
         data["people"][0]["aliases"] = ["Anna Example"]  # type: ignore[index]
@@ -237,13 +238,22 @@ def test_a_text_per_language_keeps_confidential_items_out(tmp_path: Path, run: R
     letterhead = case.parent / "letterheads" / "example-ngo.yaml"
     text = letterhead.read_text(encoding="utf-8").replace("\nid:", "\nlanguage: ru\nid:")
     letterhead.write_text(text, encoding="utf-8")
-    result = run("render", "appeal", case, "--lang", "ru", "-f", "docx", "-o", tmp_path / "out")
+    # The demand without Russian is placed by the file's numbering, the confidential one counted.
+    failed = run("render", "appeal", case, "--lang", "ru", "-f", "docx", "-o", tmp_path / "out")
+    assert failed.code == 1
+    line = case.read_text(encoding="utf-8").splitlines().index("  - Stop the harassment.") + 1
+    assert failed.err.startswith(f"{case}:{line}:")
+    assert failed.err.count("\n") == 1 and "appeals[0].demands[2]: no text in 'ru'" in failed.err
+    result = run(
+        "render", "appeal", case, "--lang", "ru", "--fallback", "-f", "docx", "-o", tmp_path / "out"
+    )
     assert result.code == 0, result.err
     words = docx_text(tmp_path / "out" / "appeal-first.docx")
     assert "Отменить штраф;" in words and "lead по-русски" in words
+    assert "Stop the harassment." in words
     assert "Тайное" not in words and "Secret" not in words
     internal = run(
-        "render", "appeal", case, "--lang", "ru", "--audience", "internal", "-f", "docx",
+        "render", "appeal", case, "--lang", "ru", "--audience", "internal", "--fallback", "-f", "docx",
         "-o", tmp_path / "internal",
     )  # fmt: skip
     assert "Тайное требование." in docx_text(tmp_path / "internal" / "appeal-first.docx")
