@@ -89,8 +89,17 @@ def document(
     from advocacy.localize import in_language
 
     check_audience(audience)
-    lang = lang or loaded.case.language
-    catalog_language(lang)
+    if lang:
+        catalog_language(lang)
+    else:
+        lang = loaded.case.language
+        try:
+            catalog_language(lang)
+        except UsageError as err:
+            raise RenderError(
+                f"{loaded.path}: the case's language {lang!r} has no catalog of the templates' "
+                f"words; write the document in another with --lang (and --fallback): {err}"
+            ) from err
     templates = templates or template_set()
     found = templates.kind(kind)
     if appeal_id is not None and found.context != "appeal":

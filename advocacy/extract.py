@@ -24,7 +24,7 @@ from advocacy.templates import DEFAULTS
 PACKAGE = Path(__file__).resolve().parent
 POT = LOCALES / f"{DOMAIN}.pot"
 
-PYTHON_KEYWORDS = {"translate": (2,), "translate_plural": (2, 3), "N_": None}
+PYTHON_KEYWORDS = {"translate": (2,), "N_": None}
 """Python's markers: ``translate(lang, message, ...)`` (the message is its 2nd argument) and
 ``N_(message)`` for a message translated later."""
 JINJA_KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}

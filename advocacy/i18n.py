@@ -81,12 +81,6 @@ def translate(lang: str, message: str, **values: object) -> str:
     return text % values if values else text
 
 
-def translate_plural(lang: str, singular: str, plural: str, n: int, **values: object) -> str:
-    """The singular or a plural form of a message, as ``lang`` counts ``n``."""
-    text = str(translations(lang).ngettext(singular, plural, n))
-    return text % {"num": n, **values}
-
-
 def _lang(context: Context) -> str:
     return str(context.get("lang", SOURCE))
 

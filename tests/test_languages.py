@@ -320,3 +320,19 @@ def test_word_checks_the_spelling_of_a_russian_document_in_russian(russian: Path
 
     styles = zipfile.ZipFile(russian / f"{STEM}.docx").read("word/styles.xml").decode()
     assert set(re.findall(r'<w:lang w:val="([^"]+)"', styles)) == {"ru-RU"}
+
+
+def test_a_case_in_a_language_without_a_catalog_asks_for_lang(tmp_path: Path, run: Runner) -> None:
+    def change(data: dict[str, object]) -> None:
+        data["language"] = "fr"
+
+    case = tiny_case(tmp_path, change)
+    result = run("render", "appeal", case, "-o", tmp_path / "out")
+    assert result.code == 1
+    assert result.err.startswith(
+        f"error: {case}: the case's language 'fr' has no catalog of the templates' words; write "
+        "the document in another with --lang (and --fallback): no catalog for the language 'fr'"
+    )
+    fallback = run("render", "appeal", case, "--lang", "en", "--fallback", "-o", tmp_path / "out")
+    assert fallback.code == 0, fallback.err
+    assert "appeals[0].lead: warning: no text in 'en': printed in 'fr'" in fallback.err
