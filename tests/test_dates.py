@@ -124,8 +124,9 @@ def test_an_interval_needs_a_known_end() -> None:
 )
 def test_dates_in_words_in_russian_and_kazakh(text: str, ru: str, kk: str) -> None:
     date = EdtfDate.parse(text)
-    # CLDR puts a narrow no-break space before "г." and "ж.": it reads as a space.
-    assert date_words(date, "ru").replace("\u202f", " ") == ru
+    # CLDR puts a narrow no-break space before "г." and "ж.": it reads as a space; a soft
+    # hyphen (where a long word may break in a narrow column) reads as nothing.
+    assert date_words(date, "ru").replace("\u202f", " ").replace("\u00ad", "") == ru
     assert date_words(date, "kk").replace("\u202f", " ") == kk
 
 
