@@ -100,19 +100,17 @@ def load_case(path: Path | str) -> LoadedCase:
 
 def load_letterhead(path: Path) -> Letterhead:
     """Read and validate a letterhead file."""
+    from advocacy.models.text import without_own_language
+
     root = read_yaml(path)
     letterhead = validate(Letterhead, root, path)
+    own = without_own_language(letterhead, letterhead.language)
+    problems = [_at(path, root, loc, message) for loc, message in own]
     if letterhead.id != path.stem:
-        raise FactsError(
-            [
-                _at(
-                    path,
-                    root,
-                    ("id",),
-                    f"the id {letterhead.id!r} must match the file name {path.name!r}",
-                )
-            ]
-        )
+        message = f"the id {letterhead.id!r} must match the file name {path.name!r}"
+        problems.append(_at(path, root, ("id",), message))
+    if problems:
+        raise FactsError(problems)
     return letterhead
 
 

@@ -336,3 +336,20 @@ def test_a_case_in_a_language_without_a_catalog_asks_for_lang(tmp_path: Path, ru
     fallback = run("render", "appeal", case, "--lang", "en", "--fallback", "-o", tmp_path / "out")
     assert fallback.code == 0, fallback.err
     assert "appeals[0].lead: warning: no text in 'en': printed in 'fr'" in fallback.err
+
+
+def test_a_letterhead_text_per_language_must_give_its_own_language(
+    tmp_path: Path, run: Runner
+) -> None:
+    case = tiny_case(tmp_path, lambda data: None)
+    letterhead = case.parent / "letterheads" / "example-ngo.yaml"
+    text = letterhead.read_text(encoding="utf-8")
+    text = text.replace("  - title: Example Rights Watch Board", "  - title: {ru: Правление}")
+    letterhead.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - title: {ru: Правление}") + 1
+    result = run("validate", case)
+    assert result.code == 1
+    assert result.err == (
+        f"{letterhead}:{line}:5: boards[0].title: gives no text in the file's language 'en' "
+        "(only in ru); add 'en: ...'\n"
+    )

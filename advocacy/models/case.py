@@ -25,7 +25,7 @@ from advocacy.models.countries import CountryCode, LanguageTag
 from advocacy.models.events import Event
 from advocacy.models.people import Organisation, Person
 from advocacy.models.sources import Source
-from advocacy.models.text import TAGS, Localized, texts
+from advocacy.models.text import TAGS, without_own_language
 
 # The lists whose items carry ids, and the kind of id each defines.
 _ID_LISTS: dict[str, IdKind | None] = {
@@ -132,7 +132,8 @@ class Case(FactModel):
                         ("people", i, "awards", j, "date"),
                         (f"{award.date} is after the date the record is current to ({updated})"),
                     )
-        yield from self._texts_in_own_language()
+        # A text given per language must give the case's own: documents fall back to it.
+        yield from without_own_language(self, self.language)
         for i, charge in enumerate(self.charges):
             for loc, date in (
                 (("charges", i, "decided"), charge.decided),
@@ -140,16 +141,6 @@ class Case(FactModel):
             ):
                 if date and date.lower > updated:
                     yield loc, f"{date} is after the date the record is current to ({updated})"
-
-    def _texts_in_own_language(self) -> Iterator[tuple[Loc, str]]:
-        """A text given per language must give the case's own: documents fall back to it."""
-        for loc, text in texts(self):
-            if isinstance(text, Localized) and text.get(self.language) is None:
-                yield (
-                    loc,
-                    f"gives no text in the case's language {self.language!r} (only in "
-                    f"{', '.join(text.texts)}); add '{self.language}: ...'",
-                )
 
     # Lookups templates use.
 

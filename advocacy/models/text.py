@@ -163,3 +163,15 @@ def _items(value: Any) -> Iterator[tuple[int | None, Any]]:
         yield from enumerate(value)
     else:
         yield None, value
+
+
+def without_own_language(model: BaseModel, own: str) -> Iterator[tuple[Loc, str]]:
+    """Each text given per language that lacks the file's own, ``own``, with what to say:
+    documents fall back to that language."""
+    for loc, text in texts(model):
+        if isinstance(text, Localized) and text.get(own) is None:
+            yield (
+                loc,
+                f"gives no text in the file's language {own!r} (only in "
+                f"{', '.join(text.texts)}); add '{own}: ...'",
+            )
