@@ -54,3 +54,9 @@ chromium:
 
 clean:
 	rm -rf $(VENV) output/*/
+
+# After adding or changing a word in a template or the code: extract the messages into
+# advocacy/locales/advocacy.pot and merge them into every catalog (then translate what is new).
+.PHONY: catalogs
+catalogs: $(STAMP)
+	$(BIN)/python -m advocacy.extract

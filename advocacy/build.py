@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,10 +55,11 @@ class Entry:
 
 @dataclass(frozen=True)
 class Failure:
-    """A document that could not be made, and why."""
+    """A document that could not be made, and why (or, as a warning, what it fell back on)."""
 
     path: str
     message: str
+    warning: bool = False
 
 
 @dataclass
@@ -66,6 +68,8 @@ class Report:
 
     written: list[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)
+    """Texts printed in the case's language because the document's lacked them (fallback)."""
     manifests: list[Path] = field(default_factory=list)
 
 
@@ -74,6 +78,11 @@ class _Case:
     """A case being built: what every task of it needs (shared with forked workers)."""
 
     loaded: Any
+    """The case as its documents see it: in ``lang``, for the build's audience."""
+    raw: Any
+    """The case as loaded, every language in it, for letters in other languages."""
+    lang: str
+    fallback: bool
     templates: Any
     folder: Path
     """Where its files end up."""
@@ -83,9 +92,20 @@ class _Case:
     case_sha256: str
     emails: bool
     groups: dict[str, Any] = field(default_factory=dict)
+    notes: list[Failure] = field(default_factory=list)
+    """Warnings of the letters' preparation (texts printed in the case's language)."""
 
     def final(self, relative: str) -> Path:
         return self.folder / relative
+
+    def in_language(self, lang: str) -> Any:
+        """The case as a document in ``lang`` sees it (for the build's audience)."""
+        from advocacy.audience import for_audience
+        from advocacy.localize import in_language
+
+        loaded = in_language(dataclasses.replace(self.raw, lang=lang), lang)
+        public = for_audience(loaded.case, self.loaded.audience, str(loaded.path))
+        return dataclasses.replace(loaded, case=public, audience=self.loaded.audience)
 
 
 _CASES: list[_Case] = []
@@ -103,12 +123,16 @@ def build(
     audience: str = "public",
     planned: Callable[[int], None] | None = None,
     done: Callable[[list[Path]], None] | None = None,
+    lang: str | None = None,
+    fallback: bool = False,
 ) -> Report:
     """Build every document of each case file in ``facts`` into ``out``/<case-id>/.
 
     ``planned`` is told how many files the build will write, once it knows; ``done`` is given
     the paths of each finished piece of work as it finishes. A case file that does not load is a
-    failure of its own; the others are built.
+    failure of its own; the others are built. Documents are in ``lang`` (default: each case's
+    language), letters in their recipient's language if it is given; ``fallback`` lets the
+    case's language stand in for texts a language lacks (each reported as a warning).
     """
     from advocacy.audience import check_audience
     from advocacy.templates import template_set
@@ -126,7 +150,7 @@ def build(
     try:
         for path in facts:
             try:
-                case = _prepare(path, out, found, audience, emails)
+                case = _prepare(path, out, found, audience, emails, lang, fallback)
             except FactsError as err:
                 report.failures.extend(Failure(str(p.file), str(p)) for p in err.problems)
                 continue
@@ -159,13 +183,14 @@ def _run_cases(
         paths = []
         for result in results:
             if isinstance(result, Failure):
-                report.failures.append(result)
+                (report.warnings if result.warning else report.failures).append(result)
             else:
                 entries[index].append(result)
                 paths.append(case.final(result.path))
         if done:
             done(paths)
     for index, case in enumerate(_CASES):
+        report.warnings += case.notes
         try:
             _manifest(case, entries[index])
             case.staging.commit()
@@ -176,16 +201,29 @@ def _run_cases(
         report.manifests.append(case.final(MANIFEST))
 
 
-def _prepare(path: Path, out: Path | None, templates: Any, audience: str, emails: bool) -> _Case:
+def _prepare(
+    path: Path,
+    out: Path | None,
+    templates: Any,
+    audience: str,
+    emails: bool,
+    lang: str | None,
+    fallback: bool,
+) -> _Case:
     from advocacy.archive import embedded_case
     from advocacy.audience import for_audience
     from advocacy.facts import load_case
+    from advocacy.i18n import catalog_language
 
-    loaded = load_case(path)
+    raw = load_case(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    public = for_audience(loaded.case, audience, str(loaded.path))
-    loaded = dataclasses.replace(loaded, case=public, audience=audience)
-    name = loaded.case.id if audience == "public" else f"{loaded.case.id}.{audience}"
+    lang = lang or raw.case.language
+    catalog_language(lang)
+    # The file embedded in the PDFs keeps every language: it is the facts, not the document.
+    public = for_audience(raw.case, audience, str(raw.path))
+    case_file = embedded_case(dataclasses.replace(raw, case=public, audience=audience))
+    loaded = dataclasses.replace(raw, audience=audience)
+    name = raw.case.id if audience == "public" else f"{raw.case.id}.{audience}"
     folder = (out if out is not None else Path("output")) / name
     for other in _CASES:
         if other.folder == folder:
@@ -194,7 +232,9 @@ def _prepare(path: Path, out: Path | None, templates: Any, audience: str, emails
                 "documents would overwrite each other: build them into different --out folders"
             )
     staging = Staging(folder)
-    return _Case(loaded, templates, folder, staging, embedded_case(loaded), digest, emails)
+    case = _Case(loaded, raw, lang, fallback, templates, folder, staging, case_file, digest, emails)
+    case.loaded = case.in_language(lang)
+    return case
 
 
 def _tasks(index: int) -> Iterator[Task]:
@@ -206,8 +246,7 @@ def _tasks(index: int) -> Iterator[Task]:
         return
     groups: dict[str, list[Any]] = {}
     for recipient in case.loaded.recipients:
-        language = recipient.language or case.loaded.case.language
-        groups.setdefault(language, []).append(recipient)
+        groups.setdefault(recipient.language or case.lang, []).append(recipient)
     for key, recipients in groups.items():
         _prepare_letters(case, key, recipients[0])
         for start in range(0, len(recipients), CHUNK):
@@ -223,18 +262,33 @@ def _prepare_letters(case: _Case, key: str, first: Any) -> None:
 
     try:
         group = LetterGroup(
-            case.loaded,
+            case.in_language(key),
             case.templates.kind("appeal"),
             case.templates,
             None,
             key,
             case.case_file,
         )
-        group.prepare(first)
+        with _translated(group.probe, case) as notes:
+            group.prepare(first)
+        case.notes += notes
     except AdvocacyError as err:
         case.groups[key] = err
     else:
         case.groups[key] = group
+
+
+@contextmanager
+def _translated(doc: Any, case: _Case) -> Iterator[list[Failure]]:
+    """Render ``doc`` inside: then fail with every text its language lacks, or (falling back)
+    give the warnings that say which texts were printed in the case's language."""
+    from advocacy.localize import check, watching
+
+    notes: list[Failure] = []
+    with watching(*doc.template_context.values(), doc.title, doc.subject) as untranslated:
+        yield notes
+    for problem in check(doc.lang, list(untranslated.values()), case.fallback):
+        notes.append(Failure(problem.file, str(problem), warning=True))
 
 
 def _files(task: Task) -> int:
@@ -297,15 +351,21 @@ def _document(case: _Case, name: str) -> list[Entry | Failure]:
         doc = BUILDERS[kind.context](case.loaded, kind, case.templates, None)
     except AdvocacyError as err:
         return [Failure(str(case.folder / name), str(err))]
-    for fmt in kind.formats:
-        relative = f"{doc.stem}.{fmt}"
-        try:
-            data = _render(doc, fmt, case)
-            pages = _pages(data) if fmt == "pdf" else None
-            results.append(_write(case, relative, data, kind.name, fmt, doc.lang, None, pages))
-        except AdvocacyError as err:
-            results.append(Failure(str(case.folder / relative), str(err)))
-    return results
+    rendered: list[tuple[str, str, bytes]] = []
+    try:
+        with _translated(doc, case) as notes:
+            for fmt in kind.formats:
+                relative = f"{doc.stem}.{fmt}"
+                try:
+                    rendered.append((fmt, relative, _render(doc, fmt, case)))
+                except AdvocacyError as err:
+                    results.append(Failure(str(case.folder / relative), str(err)))
+    except FactsError as err:  # texts the language lacks: none of its files is written
+        return [Failure(str(case.folder / doc.stem), str(err))]
+    for fmt, relative, data in rendered:
+        pages = _pages(data) if fmt == "pdf" else None
+        results.append(_write(case, relative, data, kind.name, fmt, doc.lang, None, pages))
+    return results + notes
 
 
 def _render(doc: Any, fmt: str, case: _Case) -> bytes:
@@ -325,11 +385,12 @@ def _letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failu
     too long for its window, say) is theirs, not the format's.
     """
     kind = case.templates.kind("appeal")
-    appeal = case.loaded.case.appeal()
-    folder = f"{kind.name}-{appeal.id}"
+    folder = f"{kind.name}-{case.loaded.case.appeal().id}"
     group = case.groups[key]
     if isinstance(group, AdvocacyError):
-        return [Failure(str(case.folder / folder / r.id), str(group)) for r in recipients]
+        names = ", ".join(r.id for r in recipients)
+        return [Failure(str(case.folder / folder), f"{group}\n(not written: {names})")]
+    appeal = group.loaded.case.appeal()
     results: list[Entry | Failure] = []
     pdfs: dict[str, bytes] = {}
     failed: set[str] = set()
@@ -360,7 +421,7 @@ def _letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failu
             if case.emails and recipient.email and recipient.id in pdfs:
                 from advocacy.emails import draft
 
-                letterhead = case.loaded.letterheads[appeal.sender]
+                letterhead = group.loaded.letterheads[appeal.sender]
                 name = f"{kind.name}-{appeal.id}-{recipient.id}.pdf"
                 data = draft(appeal, letterhead, recipient, pdfs[recipient.id], name)
                 results.append(

@@ -11,11 +11,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from advocacy.contexts import Row
+from advocacy.i18n import N_, translate
 from advocacy.models import Case, Event, Source
 from advocacy.words import date_words
 
-STATUS_WORDS = {"confirmed": "", "alleged": "alleged", "disputed": "disputed"}
-"""How a status reads beside an event; a confirmed fact is stated plainly."""
+STATUS_WORDS = {"confirmed": "", "alleged": N_("alleged"), "disputed": N_("disputed")}
+"""How a status reads beside an event (in the document's language); a confirmed fact is stated
+plainly."""
 
 
 @dataclass
@@ -60,13 +62,17 @@ def rows(case: Case, citations: Citations, lang: str = "en") -> list[Row]:
                 event=event,
                 date=date_words(event.date, lang),
                 date_note=event.date_note,
-                status=STATUS_WORDS[event.status],
+                status=_status(event.status, lang),
                 people=tuple(case.person(pid) for pid in event.people),
                 sources=tuple(numbers),
                 first_citations=tuple(n for n in numbers if n > known),
             )
         )
     return out
+
+
+def _status(status: str, lang: str) -> str:
+    return translate(lang, STATUS_WORDS[status]) if STATUS_WORDS[status] else ""
 
 
 def age(born: dt.date, on: dt.date) -> int:

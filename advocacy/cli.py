@@ -72,8 +72,11 @@ def summary(case: Case, recipients: int = 0) -> str:
         f"{case.id} ({names}): {_count(len(case.defenders), 'defender')}, "
         f"{_count(len(case.people), 'person', 'people')}, {_count(len(case.events), 'event')}, "
         f"{_count(len(case.charges), 'charge')}, {_count(len(case.sources), 'source')}, "
-        f"{_count(len(case.appeals), 'appeal')}{to}; "
-        f"current to {case.updated.isoformat()}"
+        f"{_count(len(case.appeals), 'appeal')}{to}; current to {case.updated.isoformat()}"
+        + "".join(
+            f"; {lang} translation {'reviewed' if t.reviewed else 'not reviewed'}"
+            for lang, t in case.translations.items()
+        )
     )
 
 
@@ -115,6 +118,24 @@ AudienceOption = Annotated[
     typer.Option(
         "--audience",
         help="public (confidential facts left out) or internal (they are in, every page marked).",
+    ),
+]
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="The document's language: en, ru, kk (default: the case's `language`).",
+        show_default=False,
+    ),
+]
+
+FallbackOption = Annotated[
+    bool,
+    typer.Option(
+        "--fallback",
+        help="Print fact texts that --lang lacks in the case's language (said on stderr) "
+        "instead of failing.",
     ),
 ]
 
@@ -251,29 +272,41 @@ def render(
             show_default=False,
         ),
     ] = None,
+    lang: LangOption = None,
+    fallback: FallbackOption = False,
 ) -> None:
     """Render a document of a case; print each written path on stdout."""
     from advocacy.audience import check_audience
     from advocacy.documents import document
     from advocacy.facts import load_case
+    from advocacy.i18n import catalog_language
     from advocacy.render import render as render_document
     from advocacy.templates import template_set
 
     check_audience(audience)  # before loading the case: wrong usage is said first
+    if lang is not None:
+        catalog_language(lang)
     template_set_ = template_set(templates)
     template_set_.kind(kind)  # before loading the case: wrong usage is said first
     loaded = load_case(facts)
     for warning in loaded.warnings:
         _err(str(warning))
-    doc = document(loaded, kind, appeal, template_set_, audience, recipient=to)
+    doc = document(
+        loaded, kind, appeal, template_set_, audience, recipient=to, lang=lang, fallback=fallback
+    )
     folder = out if out is not None else Path("output") / loaded.case.id
     from advocacy.render.compose import WindowError
 
     try:
-        written = render_document(doc, formats, folder)
+        paths = render_document(doc, formats, folder)
     except WindowError as err:  # the recipient's to shorten: say where it is written
         raise err.at(loaded.places[to]) if to in loaded.places else err from None
-    for path in written:
+    for problem in doc.fallbacks:
+        _err(str(problem))
+    translation = loaded.case.translations.get(doc.lang)
+    if translation is not None and not translation.reviewed:
+        _err(f"note: the {doc.lang!r} texts of {facts} are an unreviewed translation")
+    for path in paths:
         print(path)
 
 
@@ -304,6 +337,8 @@ def build(
     ] = False,
     templates: TemplatesOption = None,
     audience: AudienceOption = "public",
+    lang: LangOption = None,
+    fallback: FallbackOption = False,
 ) -> None:
     """Build every document of each case, the appeal once per recipient, with a manifest."""
     from advocacy.audience import check_audience
@@ -320,8 +355,12 @@ def build(
         audience=audience,
         planned=bar.start,
         done=bar.advance,
+        lang=lang,
+        fallback=fallback,
     )
     bar.finish()
+    for said in dict.fromkeys(warning.message for warning in report.warnings):
+        _err(said)
     for path in [*report.written, *report.manifests]:
         print(path)
     if report.failures:
@@ -370,8 +409,10 @@ def preview(
     appeal: Annotated[
         str | None, typer.Option(help="Id of the appeal to show (default: the latest).")
     ] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Show a document's HTML in the browser, reloaded as its templates or facts change."""
+    """Show a document's HTML in the browser, reloaded as its templates or facts change (fact
+    texts that --lang lacks show in the case's language)."""
     from urllib.parse import urljoin
 
     from advocacy.preview import serve
@@ -382,12 +423,17 @@ def preview(
     from advocacy.audience import check_audience
 
     check_audience(audience)  # before loading the case: wrong usage is said first
+    if lang is not None:
+        from advocacy.i18n import catalog_language
+
+        catalog_language(lang)
     serve(
         kind,
         facts,
         templates=templates,
         appeal=appeal,
         audience=audience,
+        lang=lang,
         port=port,
         ready=ready,
         log=_err,

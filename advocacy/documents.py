@@ -25,8 +25,9 @@ from advocacy.contexts import (
     Profile,
     SummaryContext,
 )
-from advocacy.errors import RenderError, UsageError
+from advocacy.errors import Problem, RenderError, UsageError
 from advocacy.facts import LoadedCase
+from advocacy.i18n import translate
 from advocacy.templates import FORMAT_SUFFIX, Kind, TemplateSet, template_set
 from advocacy.words import country_name, date_words, money_words
 
@@ -57,6 +58,10 @@ class Document:
     dated by it, never by the clock, so the same facts give the same bytes."""
     facts: LoadedCase | None = field(default=None, repr=False, compare=False)
     """The case as the document sees it (for its audience): the PDF embeds its file."""
+    fallback: bool = False
+    """Whether fact texts that ``lang`` lacks may be printed in the case's language."""
+    fallbacks: list[Problem] = field(default_factory=list, repr=False, compare=False)
+    """After rendering with ``fallback``: each text printed in the case's language instead."""
 
     @property
     def template_context(self) -> dict[str, Any]:
@@ -71,29 +76,54 @@ def document(
     templates: TemplateSet | None = None,
     audience: str = "public",
     recipient: str | None = None,
+    lang: str | None = None,
+    fallback: bool = False,
 ) -> Document:
-    """The document of ``kind`` for a loaded case, from ``templates`` (default: the shipped).
+    """The document of ``kind`` for a loaded case, from ``templates`` (default: the shipped),
+    in ``lang`` (default: the case's language).
 
     For the ``public`` audience the document is made from the case without its confidential
-    facts (:mod:`advocacy.audience`), so none can reach it. An appeal is addressed to the
-    case's ``recipient`` with that id, if given.
+    facts (:mod:`advocacy.audience`), so none can reach it. Fact texts are those of ``lang``;
+    rendering fails on any the document prints that ``lang`` lacks, unless ``fallback`` lets
+    the case's language stand in (:mod:`advocacy.localize`). An appeal is addressed to the
+    case's ``recipient`` with that id, if given, and is then in their language unless ``lang``
+    says otherwise.
     """
     from advocacy.audience import check_audience, for_audience
+    from advocacy.i18n import catalog_language
+    from advocacy.localize import in_language
 
     check_audience(audience)
+    if lang is None and recipient is not None:  # a letter in its recipient's language
+        lang = find_recipient(loaded, recipient).language
+    if lang:
+        catalog_language(lang)
+    else:
+        lang = loaded.case.language
+        try:
+            catalog_language(lang)
+        except UsageError as err:
+            raise RenderError(
+                f"{loaded.path}: the case's language {lang!r} has no catalog of the templates' "
+                f"words; write the document in another with --lang (and --fallback): {err}"
+            ) from err
     templates = templates or template_set()
     found = templates.kind(kind)
     if appeal_id is not None and found.context != "appeal":
         raise UsageError(f"--appeal is for letters; the kind {kind!r} is about the whole case")
     if recipient is not None and found.context != "appeal":
         raise UsageError(f"--to is for letters; the kind {kind!r} is about the whole case")
+    # In the document's language first: a text it lacks is then placed by the file's own
+    # numbering, before confidential items leave the lists.
+    loaded = in_language(dataclasses.replace(loaded, lang=lang), lang)
     case = for_audience(loaded.case, audience, str(loaded.path))
     loaded = dataclasses.replace(loaded, case=case, audience=audience)
     if recipient is not None:
-        return appeal_document(
-            loaded, found, templates, appeal_id, find_recipient(loaded, recipient)
-        )
-    return BUILDERS[found.context](loaded, found, templates, appeal_id)
+        addressed = find_recipient(loaded, recipient)
+        made = appeal_document(loaded, found, templates, appeal_id, addressed)
+    else:
+        made = BUILDERS[found.context](loaded, found, templates, appeal_id)
+    return dataclasses.replace(made, fallback=fallback)
 
 
 def find_recipient(loaded: LoadedCase, recipient_id: str) -> Recipient:
@@ -121,11 +151,11 @@ def _document(
 ) -> Document:
     """A document whose context holds what every context has, its metadata and ``fields``."""
     case = loaded.case
-    lang = case.language
+    lang = loaded.language
     defenders = [case.person(pid) for pid in case.defenders]
     country = country_name(case.country, lang)
     names = [person.name for person in defenders]
-    keywords = (keyword, "human rights defenders", country, *names)
+    keywords = (keyword, translate(lang, "human rights defenders"), country, *names)
     context = model.model_construct(
         meta_title=title,
         meta_author=author,
@@ -173,6 +203,7 @@ def appeal_document(
         raise UsageError(f"no appeal {appeal_id!r} in {loaded.path}; it has: {', '.join(ids)}")
     appeal = case.appeal(appeal_id)
     defender = case.person(case.defenders[0])
+    lang = loaded.language
     return _document(
         loaded,
         kind,
@@ -182,13 +213,18 @@ def appeal_document(
         date=appeal.issued,
         title=appeal.title,
         author=loaded.letterheads[appeal.sender].organisation,
-        subject=f"Urgent appeal of {appeal.issued.isoformat()}: {appeal.title}",
-        keyword="urgent appeal",
+        subject=translate(
+            lang,
+            "Urgent appeal of %(date)s: %(title)s",
+            date=appeal.issued.isoformat(),
+            title=appeal.title,
+        ),
+        keyword=translate(lang, "urgent appeal"),
         fields={
             "appeal": appeal,
             "letterhead": loaded.letterheads[appeal.sender],
             "profile": appeal.profile or defender.profile,
-            "authorities": appeal.authorities or country_name(case.country, case.language),
+            "authorities": appeal.authorities or country_name(case.country, lang),
             "recipient": recipient,
         },
     )
@@ -209,7 +245,10 @@ def _case_document(
     from advocacy.figure import timeline_svg
 
     case = loaded.case
-    title = f"{kind.label}: {', '.join(case.person(pid).name for pid in case.defenders)}"
+    lang = loaded.language
+    label = translate(lang, kind.label)
+    names = ", ".join(case.person(pid).name for pid in case.defenders)
+    title = translate(lang, "%(label)s: %(names)s", label=label, names=names)
     return _document(
         loaded,
         kind,
@@ -219,12 +258,18 @@ def _case_document(
         date=case.updated,
         title=title,
         author=_author(loaded),
-        subject=f"{kind.label}: the case {case.id}, current to {case.updated.isoformat()}",
-        keyword=kind.label.lower(),
+        subject=translate(
+            lang,
+            "%(label)s: the case %(case)s, current to %(date)s",
+            label=label,
+            case=case.id,
+            date=case.updated.isoformat(),
+        ),
+        keyword=label.lower(),
         fields={
             "title": title,
             "updated": case.updated,
-            "figure": timeline_svg(case, table),
+            "figure": timeline_svg(case, table, lang),
             **fields,
         },
     )
@@ -238,7 +283,7 @@ def chronology_document(
 
     case = loaded.case
     citations = Citations(case)
-    table = rows(case, citations, case.language)
+    table = rows(case, citations, loaded.language)
     fields = {"rows": table, "sources": citations.sources}
     return _case_document(loaded, kind, templates, ChronologyContext, table, fields)
 
@@ -250,7 +295,7 @@ def summary_document(
     from advocacy.chronology import Citations, age, rows
 
     case = loaded.case
-    lang = case.language
+    lang = loaded.language
     citations = Citations(case)
     defenders = [case.person(pid) for pid in case.defenders]
     profiles = [

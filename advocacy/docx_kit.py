@@ -300,8 +300,14 @@ def field(code: str, result: str) -> list[str]:
     ]
 
 
+def message(text: str) -> str:
+    """A run that prints ``text`` in the document's language (from the catalogs)."""
+    return f'{{{{ _("{text}") }}}}'
+
+
 def page_setup(doc: DocumentObject) -> None:
-    """A4, 2 cm margins, the footer ``Page X of Y`` and the internal mark on every page."""
+    """A4, 2 cm margins, the footer ``Page X of Y`` (in the document's language: the words
+    around the two fields) and the internal mark on every page."""
     section = doc.sections[0]
     section.page_width = Twips(PAGE_WIDTH)
     section.page_height = Twips(PAGE_HEIGHT)
@@ -315,10 +321,11 @@ def page_setup(doc: DocumentObject) -> None:
     for child in list(ftr):
         ftr.remove(child)
     runs = [
-        '<w:r><w:t xml:space="preserve">Page </w:t></w:r>',
+        '<w:r><w:t xml:space="preserve">{{ page_words()[0] }}</w:t></w:r>',
         *field("PAGE", "1"),
-        '<w:r><w:t xml:space="preserve"> of </w:t></w:r>',
+        '<w:r><w:t xml:space="preserve">{{ page_words()[1] }}</w:t></w:r>',
         *field("NUMPAGES", "1"),
+        '<w:r><w:t xml:space="preserve">{{ page_words()[2] }}</w:t></w:r>',
     ]
     ftr.append(
         parse_xml(f'<w:p {W}><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{"".join(runs)}</w:p>')
@@ -334,7 +341,8 @@ def page_setup(doc: DocumentObject) -> None:
         parse_xml(
             f'<w:p {W}><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/>'
             '<w:color w:val="B00000"/><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">'
-            '{% if audience == "internal" %}CONFIDENTIAL — internal{% endif %}</w:t></w:r></w:p>'
+            '{% if audience == "internal" %}' + message("CONFIDENTIAL — internal") + "{% endif %}"
+            "</w:t></w:r></w:p>"
         )
     )
 

@@ -25,7 +25,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 from pydantic import BaseModel
 
-from advocacy import words
+from advocacy import i18n, words
+from advocacy.localize import noticed
 from advocacy.markup import plain, runs
 
 RichFilter = Callable[[str], Any]
@@ -61,9 +62,22 @@ class Sandbox(ImmutableSandboxedEnvironment):
             return False
         return bool(super().is_safe_attribute(obj, attr, value))
 
+    # Every value a template reads is looked at once more: a fact text that the document's
+    # language lacks is noted, so the document can say it printed it (advocacy.localize).
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        value = super().getattr(obj, attribute)
+        noticed(value)
+        return value
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        value = super().getitem(obj, argument)
+        noticed(value)
+        return value
+
 
 def environment(loader: BaseLoader | None = None, rich: RichFilter | None = None) -> Any:
-    """A sandboxed, strict, autoescaping environment with the advocacy filters.
+    """A sandboxed, strict, autoescaping environment with the advocacy filters and gettext.
 
     ``rich`` turns narrative text into styled output; it defaults to HTML.
     """
@@ -83,6 +97,7 @@ def environment(loader: BaseLoader | None = None, rich: RichFilter | None = None
         plain=plain,
         rich=rich or rich_html,
     )
+    i18n.install(env)
     return env
 
 

@@ -49,6 +49,14 @@ class LoadedCase:
     audience: str = "internal"
     """Who may read what ``case`` holds: 'internal' as loaded, 'public' once confidential facts
     are taken out (see :mod:`advocacy.audience`)."""
+    lang: str | None = None
+    """The language documents made from it are written in (None: the case's); once set, every
+    translatable text holds that language's text (see :mod:`advocacy.localize`)."""
+
+    @property
+    def language(self) -> str:
+        """The language documents made from it are written in."""
+        return self.lang or self.case.language
 
 
 def load_case(path: Path | str) -> LoadedCase:
@@ -105,19 +113,17 @@ def load_case(path: Path | str) -> LoadedCase:
 
 def load_letterhead(path: Path) -> Letterhead:
     """Read and validate a letterhead file."""
+    from advocacy.models.text import without_own_language
+
     root = read_yaml(path)
     letterhead = validate(Letterhead, root, path)
+    own = without_own_language(letterhead, letterhead.language)
+    problems = [_at(path, root, loc, message) for loc, message in own]
     if letterhead.id != path.stem:
-        raise FactsError(
-            [
-                _at(
-                    path,
-                    root,
-                    ("id",),
-                    f"the id {letterhead.id!r} must match the file name {path.name!r}",
-                )
-            ]
-        )
+        message = f"the id {letterhead.id!r} must match the file name {path.name!r}"
+        problems.append(_at(path, root, ("id",), message))
+    if problems:
+        raise FactsError(problems)
     return letterhead
 
 
@@ -232,13 +238,18 @@ def _non_text_keys(node: Any, loc: Loc) -> Iterator[tuple[Loc, object, int, int]
 def validate(model: type[M], root: Any, path: Path) -> M:
     """``model`` validated from the YAML ``root``; every error placed in the file."""
     from advocacy.models.recipients import UNION_TAGS
+    from advocacy.models.text import TAGS
 
     try:
         return model.model_validate(root)
     except ValidationError as err:
         errors = list(err.errors(include_url=False))
-        for error in errors:  # a union's tag names no place in the file
-            error["loc"] = tuple(key for key in error["loc"] if key not in UNION_TAGS)
+        for error in errors:
+            # A union's branch (a text per language, a kind of recipient entry) is no key of
+            # the file.
+            error["loc"] = tuple(
+                k for k in error["loc"] if k not in TAGS and k not in UNION_TAGS and k != "[key]"
+            )
         raise FactsError(
             [
                 _at(
@@ -410,8 +421,14 @@ def position(root: Any, loc: Loc, at_key: bool = False) -> tuple[int, int]:
 def _at(
     path: Path, root: Any, loc: Loc, message: str, warning: bool = False, at_key: bool = False
 ) -> Problem:
-    line, column = position(root, loc, at_key)
-    return Problem(str(path), line, column, where(_as_written(root, loc)), message, warning)
+    written = _as_written(root, loc)
+    line, column = position(root, written, at_key)
+    return Problem(str(path), line, column, where(written), message, warning)
+
+
+def problem_at(path: Path, loc: Loc, message: str, warning: bool = False) -> Problem:
+    """A problem at ``loc`` of a file already validated (read again for its positions)."""
+    return _at(path, read_yaml(path), loc, message, warning)
 
 
 def at(path: Path, root: Any, loc: Loc, message: str) -> Problem:
@@ -421,11 +438,14 @@ def at(path: Path, root: Any, loc: Loc, message: str) -> Problem:
 
 def _as_written(root: Any, loc: Loc) -> Loc:
     """``loc`` as far as the file spells it: a demand written as a string, which the model reads
-    as ``{text: ...}``, is ``demands[0]``, not ``demands[0].text``."""
+    as ``{text: ...}``, is ``demands[0]``, not ``demands[0].text``; written as text per language
+    (``{en: ..., ru: ...}``), its Russian is ``demands[0].ru``."""
     node = root
     for depth, key in enumerate(loc):
         if isinstance(node, str):
             return loc[:depth]
+        if key == "text" and isinstance(node, dict) and key not in node:
+            return (*loc[:depth], *_as_written(node, loc[depth + 1 :]))
         try:
             node = node[key]
         except (LookupError, TypeError):
@@ -490,7 +510,10 @@ def narratives(case: Case) -> Iterator[tuple[Loc, str]]:
 
 
 def alias_warnings(case: Case, root: Any, path: Path) -> Iterator[Problem]:
-    """Warn where a narrative spells a person or organisation by an alias instead of its name."""
+    """Warn where a narrative spells a person or organisation by an alias instead of its name
+    (in every language it is given in)."""
+    from advocacy.models.text import languages_of
+
     spellings: list[tuple[re.Pattern[str], str, str]] = []
     entities: list[Person | Organisation] = [*case.people, *case.organisations]
     for entity in entities:
@@ -499,13 +522,16 @@ def alias_warnings(case: Case, root: Any, path: Path) -> Iterator[Problem]:
                 continue
             pattern = re.compile(rf"(?<!\w){re.escape(alias.name)}(?!\w)", re.IGNORECASE)
             spellings.append((pattern, alias.name, entity.name))
-    for loc, text in texts(case):
-        for pattern, spelling, name in spellings:
-            if pattern.search(text):
+    for loc, value in texts(case):
+        for lang, text in languages_of(value):
+            place = loc if lang is None else (*loc, lang)
+            for pattern, spelling, name in spellings:
+                if not pattern.search(text):
+                    continue
                 yield _at(
                     path,
                     root,
-                    loc,
+                    place,
                     f"{spelling!r} is another spelling of {name}; write {name!r} so every "
                     "document spells the name one way",
                     warning=True,

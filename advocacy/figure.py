@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 from markupsafe import Markup
 
 from advocacy.contexts import Row
+from advocacy.i18n import N_, translate
 from advocacy.models import Case
 
 WIDTH, HEIGHT = 640, 268
@@ -29,11 +30,20 @@ KEY_KINDS = {
     "arrest", "detention", "raid", "fine", "conviction", "sentence", "award", "appeal",
     "summons", "charge", "release", "hunger-strike", "un-decision", "surveillance",
 }  # fmt: skip
+KIND_WORDS = {
+    "arrest": N_("arrest"), "detention": N_("detention"), "raid": N_("raid"), "fine": N_("fine"),
+    "conviction": N_("conviction"), "sentence": N_("sentence"), "award": N_("award"),
+    "appeal": N_("appeal"), "summons": N_("summons"), "charge": N_("charge"),
+    "release": N_("release"), "hunger-strike": N_("hunger strike"),
+    "un-decision": N_("UN decision"), "surveillance": N_("surveillance"),
+}  # fmt: skip
+"""How a label names each key kind of event."""
 FONT = "font-family: 'Noto Sans', 'DejaVu Sans', sans-serif"
 
 
-def timeline_svg(case: Case, rows: Sequence[Row]) -> Markup:
-    """The figure as an SVG element (safe to put in HTML: every label is escaped)."""
+def timeline_svg(case: Case, rows: Sequence[Row], lang: str = "en") -> Markup:
+    """The figure as an SVG element, its words in ``lang`` (safe in HTML: every label is
+    escaped)."""
     dated = [row for row in rows if row.event.date is not None]
     if not dated:
         return Markup("")
@@ -46,21 +56,22 @@ def timeline_svg(case: Case, rows: Sequence[Row]) -> Markup:
     height = HEIGHT - shift
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" role="img" aria-label="Timeline of events" '
+        f'width="{WIDTH}" height="{height}" role="img" '
+        f'aria-label="{escape(translate(lang, "Timeline of events"))}" '
         f'style="{FONT}">',
         '<rect width="100%" height="100%" fill="white"/>',
     ]
     if older:
         first = min(r.event.date.lower for r in older if r.event.date)
-        parts += _panel(older, dt.date(first.year, 1, 1), split, 10, "years", case)
-    parts += _panel(recent, split, end, 10 + PANEL - shift, "days", case)
-    parts.append(_legend(height))
+        parts += _panel(older, dt.date(first.year, 1, 1), split, 10, "years", case, lang)
+    parts += _panel(recent, split, end, 10 + PANEL - shift, "days", case, lang)
+    parts.append(_legend(height, lang))
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def _panel(
-    rows: Sequence[Row], start: dt.date, end: dt.date, top: int, scale: str, case: Case
+    rows: Sequence[Row], start: dt.date, end: dt.date, top: int, scale: str, case: Case, lang: str
 ) -> list[str]:
     span = max((end - start).days, 1)
 
@@ -68,13 +79,13 @@ def _panel(
         return LEFT + (RIGHT - LEFT) * min(max((day - start).days, 0), span) / span
 
     axis = top + 70
-    caption = _caption(start, end, scale)
+    caption = _caption(start, end, scale, lang)
     out = [
         f'<text x="{LEFT}" y="{top + 10}" font-size="10" font-weight="bold">'
         f"{escape(caption)}</text>",
         f'<line x1="{LEFT}" y1="{axis}" x2="{RIGHT}" y2="{axis}" stroke="black" stroke-width="1"/>',
     ]
-    out += _ticks(start, end, x, axis, scale)
+    out += _ticks(start, end, x, axis, scale, lang)
     for row in rows:
         event = row.event
         assert event.date is not None
@@ -87,11 +98,13 @@ def _panel(
                 'fill="white" stroke="black" stroke-width="0.8"/>'
             )
         out.append(_marker((a + b) / 2 if b - a <= 3 else a, axis, event.status))
-    out += _labels(rows, x, axis, scale, case)
+    out += _labels(rows, x, axis, scale, case, lang)
     return out
 
 
-def _labels(rows: Sequence[Row], x: object, axis: int, scale: str, case: Case) -> list[str]:
+def _labels(
+    rows: Sequence[Row], x: object, axis: int, scale: str, case: Case, lang: str
+) -> list[str]:
     """Labels for the key events, the defenders' own first, on rows above and below the axis."""
     assert callable(x)
     out: list[str] = []
@@ -102,7 +115,7 @@ def _labels(rows: Sequence[Row], x: object, axis: int, scale: str, case: Case) -
     for row in sorted(own, key=lambda r: r.event.date.sort_key if r.event.date else ()) + others:
         assert row.event.date is not None
         a = x(row.event.date.lower)
-        label = _label(row, scale)
+        label = _label(row, scale, lang)
         width = 4.6 * len(label)
         # A label that would run off the right edge ends at its event instead of starting there.
         left = a - width if a + width > RIGHT else a
@@ -134,24 +147,39 @@ def _labels(rows: Sequence[Row], x: object, axis: int, scale: str, case: Case) -
     return out
 
 
-def _label(row: Row, scale: str) -> str:
+def _label(row: Row, scale: str, lang: str) -> str:
+    from babel.dates import format_date, format_skeleton
+
     date = row.event.date
     assert date is not None
-    kind = row.event.kind.replace("-", " ").replace("un decision", "UN decision")
+    kind = translate(lang, KIND_WORDS[row.event.kind])
     if scale == "years":
         return f"{date.lower.year} {kind}"
     if date.start.precision == "day" and not date.is_interval:
-        return f"{date.lower:%-d %b} {kind}"
-    return f"{date.lower:%b} {kind}"
+        return f"{format_skeleton('MMMd', date.lower, locale=_locale(lang))} {kind}"
+    return f"{format_date(date.lower, 'LLL', locale=_locale(lang))} {kind}"
 
 
-def _caption(start: dt.date, end: dt.date, scale: str) -> str:
+def _locale(lang: str) -> str:
+    return "en_GB" if lang == "en" else lang.replace("-", "_")
+
+
+def _caption(start: dt.date, end: dt.date, scale: str, lang: str) -> str:
+    from advocacy.words import date_words
+
     if scale == "years":
-        return f"{start.year}–{end.year}, by year"
-    return f"{start:%-d %B %Y} – {end:%-d %B %Y}, by day"
+        return translate(lang, "%(start)s–%(end)s, by year", start=start.year, end=end.year)
+    return translate(
+        lang,
+        "%(start)s – %(end)s, by day",
+        start=date_words(start, lang),
+        end=date_words(end, lang),
+    )
 
 
-def _ticks(start: dt.date, end: dt.date, x: object, axis: int, scale: str) -> list[str]:
+def _ticks(start: dt.date, end: dt.date, x: object, axis: int, scale: str, lang: str) -> list[str]:
+    from babel.dates import format_date
+
     assert callable(x)
     out = []
     if scale == "years":
@@ -163,7 +191,7 @@ def _ticks(start: dt.date, end: dt.date, x: object, axis: int, scale: str) -> li
         day = dt.date(start.year, start.month, 1)
         while day <= end:
             if day >= start:
-                months.append((day, f"{day:%b}"))
+                months.append((day, format_date(day, "LLL", locale=_locale(lang))))
             day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
         marks = months
     for day, text in marks:
@@ -187,15 +215,21 @@ def _marker(cx: float, cy: int, status: str) -> str:
     return f'<circle cx="{cx:.1f}" cy="{cy}" r="3" fill="{fill}" stroke="black" stroke-width="1"/>'
 
 
-def _legend(height: int) -> str:
+def _legend(height: int, lang: str) -> str:
+    """What each shape means, the words in ``lang``, each after its shape."""
     y = height - 8
-    return (
-        f'<circle cx="{LEFT + 3}" cy="{y - 3}" r="3" fill="black" stroke="black"/>'
-        f'<text x="{LEFT + 10}" y="{y}" font-size="8">confirmed</text>'
-        f'<circle cx="{LEFT + 63}" cy="{y - 3}" r="3" fill="white" stroke="black"/>'
-        f'<text x="{LEFT + 70}" y="{y}" font-size="8">alleged</text>'
-        f'<rect x="{LEFT + 113}" y="{y - 6}" width="6" height="6" fill="white" stroke="black"/>'
-        f'<text x="{LEFT + 123}" y="{y}" font-size="8">disputed</text>'
-        f'<rect x="{LEFT + 170}" y="{y - 6}" width="18" height="6" fill="white" stroke="black"/>'
-        f'<text x="{LEFT + 193}" y="{y}" font-size="8">a span of time</text>'
+    shapes = (
+        (f'<circle cx="{{x}}" cy="{y - 3}" r="3" fill="black" stroke="black"/>', 6),
+        (f'<circle cx="{{x}}" cy="{y - 3}" r="3" fill="white" stroke="black"/>', 6),
+        (f'<rect x="{{x}}" y="{y - 6}" width="6" height="6" fill="white" stroke="black"/>', 6),
+        (f'<rect x="{{x}}" y="{y - 6}" width="18" height="6" fill="white" stroke="black"/>', 18),
     )
+    words = (N_("confirmed"), N_("alleged"), N_("disputed"), N_("a span of time"))
+    out, x = [], float(LEFT)
+    for (shape, width), word in zip(shapes, words, strict=True):
+        text = translate(lang, word)
+        centre = x + 3 if width == 6 and "circle" in shape else x
+        out.append(shape.format(x=f"{centre:.1f}"))
+        out.append(f'<text x="{x + width + 4:.1f}" y="{y}" font-size="8">{escape(text)}</text>')
+        x += width + 4 + 5.0 * len(text) + 12  # room for wider letters (Cyrillic) too
+    return "".join(out)

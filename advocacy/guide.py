@@ -21,7 +21,9 @@ from advocacy.dates import EdtfDate
 from advocacy.environment import environment
 from advocacy.models import Case
 
-OWN_FILTERS = ("date_words", "money", "country", "list_words", "citation", "plain", "rich")
+OWN_FILTERS = (
+    "date_words", "money", "country", "list_words", "citation", "plain", "rich", "css_string"
+)  # fmt: skip
 
 INTRO = """\
 # Writing templates
@@ -58,8 +60,8 @@ my-templates/
     appeal.css
     appeal.docx      makes the Word document (with docxtpl)
   summary/ ...
-  partials/          pieces every kind shares: head.html (metadata), base.css (A4, fonts,
-                     "Page X of Y")
+  partials/          pieces every kind shares: head.html (metadata, "Page X of Y" in the
+                     document's language), base.css (A4, fonts, the page number's look)
   fonts/             Noto Sans and its licence; fonts.css declares them
 ```
 
@@ -96,6 +98,29 @@ Templates may load files from the template set only: no web address, no file els
 - Accept or reject all tracked changes before saving: docxtpl renders deleted text too.
 - Change the look through Word's styles (Normal, Appeal Title, Demand ...): a style changed once
   changes everywhere.
+
+## Words in the document's language
+
+A document is written in one language (`advocacy render ... --lang ru`; default: the case's
+`language`). The facts come in that language (a case file gives a text per language as
+`{en: ..., ru: ...}`); the words of the template come from gettext catalogs. Mark every fixed
+word of a template so that it is translated:
+
+- `{{ _("Charges") }}`, with placeholders for what changes:
+  `{{ _("Current to %(date)s", date=updated|date_words) }}`. Keep a sentence whole in one
+  message: word order differs between languages ("%(organisation)s urges the authorities in
+  %(authorities)s to:").
+- `{% trans %}Charges{% endtrans %}` works too; `ngettext` for counts.
+- In a Word template, the same tags, each in one run: `{{ _("Sources") }}`.
+- In CSS, words go in through the HTML: `content: {{ _("Draft")|css_string }};` in a `<style>`
+  of the template; "Page X of Y" is `content: {{ page_numbers() }};` (partials/head.html) and
+  in a Word footer `{{ page_words()[0] }}` PAGE `{{ page_words()[1] }}` NUMPAGES
+  `{{ page_words()[2] }}`.
+
+`advocacy templates check` knows these. A message the catalogs lack prints as written (in
+English), so your own templates keep working in every language; to have their words translated,
+add your messages to the catalogs (`advocacy/locales/<lang>/LC_MESSAGES/advocacy.po`) and send
+them upstream. The shipped languages are en, ru and kk; the README says how to add one.
 
 ## Adding a document kind
 

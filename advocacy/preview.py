@@ -75,6 +75,7 @@ class Preview:
         templates: Path | None = None,
         appeal: str | None = None,
         audience: str = "public",
+        lang: str | None = None,
         host: str = "127.0.0.1",
         port: int = 8000,
         log: Log | None = None,
@@ -96,6 +97,7 @@ class Preview:
             load_case(facts)  # says what is wrong with the path (exit 1), as `validate` does
         self.kind, self.facts, self.appeal, self.host = kind, facts, appeal, host
         self.audience = audience
+        self.lang = lang
         self._log = log or (lambda _: None)
         self._changed = threading.Condition()
         self._stopped = threading.Event()
@@ -178,7 +180,16 @@ class Preview:
 
         try:
             loaded = load_case(self.facts)
-            doc = document(loaded, self.kind, self.appeal, self.templates, self.audience)
+            # A text the language lacks shows in the case's language: a preview is a draft.
+            doc = document(
+                loaded,
+                self.kind,
+                self.appeal,
+                self.templates,
+                self.audience,
+                lang=self.lang,
+                fallback=True,
+            )
             html = render_html(doc)
         except AdvocacyError as err:
             if version == 1 and isinstance(err, UsageError):
@@ -252,6 +263,7 @@ def serve(
     templates: Path | None = None,
     appeal: str | None = None,
     audience: str = "public",
+    lang: str | None = None,
     port: int = 8000,
     host: str = "127.0.0.1",
     ready: Callable[[str], None] | None = None,
@@ -265,6 +277,7 @@ def serve(
             templates=templates,
             appeal=appeal,
             audience=audience,
+            lang=lang,
             host=host,
             port=port,
             log=log,

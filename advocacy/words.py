@@ -1,11 +1,22 @@
-"""Dates, money and lists in words, per language, through Babel (CLDR)."""
+"""Dates, money and lists in words, per language, through Babel (CLDR).
+
+Dates follow each language's CLDR patterns: '5 August 2025' (English is written the British
+way, as the appeals are), '5 августа 2025 г.', '2025 ж. 5 тамыз'; a month alone in the
+stand-alone form ('май 2025 г.'), after 'around', 'since' and 'until' in the form the
+sentence needs ('около мая 2025 г.'). The words around them ("around", "since",
+"(unconfirmed)") come from the catalogs (:mod:`advocacy.i18n`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
+from functools import cache
+from typing import Any
 
 from advocacy.dates import DatePart, EdtfDate
+from advocacy.i18n import translate
 from advocacy.models.charges import Amount
 from advocacy.models.sources import Source
 
@@ -13,64 +24,106 @@ from advocacy.models.sources import Source
 def date_words(value: dt.date | EdtfDate | None, lang: str = "en") -> str:
     """A date as a reader writes it: '5 August 2025', 'August 2025', '16–20 May 2016'."""
     if value is None:
-        return "Date unknown"
+        return translate(lang, "Date unknown")
     if isinstance(value, dt.date):
         return _format(value, "day", lang)
     if value.end is None:
-        return _qualified(value.start, _part_words(value.start, lang))
+        return _qualified(value.start, lang)
     if value.open_end:
-        since = _qualified(value.start, _part_words(value.start, lang))
-        return f"since {since}" if value.open_end == "open" else f"from {since} (end unknown)"
+        since = _qualified(value.start, lang, inflected=True)
+        if value.open_end == "open":
+            return translate(lang, "since %(date)s", date=since)
+        return translate(lang, "from %(date)s (end unknown)", date=since)
     if value.open_start:
-        until = _qualified(value.end, _part_words(value.end, lang))
-        return f"until {until}" if value.open_start == "open" else f"(start unknown) to {until}"
+        until = _qualified(value.end, lang, inflected=True)
+        if value.open_start == "open":
+            return translate(lang, "until %(date)s", date=until)
+        return translate(lang, "(start unknown) to %(date)s", date=until)
     return _interval_words(value.start, value.end, lang)
 
 
-def _format(day: dt.date, precision: str, lang: str) -> str:
+@cache
+def _locale(lang: str) -> Any:
+    from babel import Locale
+
+    # English documents write dates the British way ('5 August 2025'), as the appeals do.
+    return Locale.parse("en-GB" if lang == "en" else lang, sep="-")
+
+
+def _pattern(precision: str, lang: str, inflected: bool = False) -> str:
+    """The CLDR pattern of a day, a month or a year in ``lang``.
+
+    ``inflected`` gives a month in the form a preposition takes (Russian genitive 'мая'
+    instead of the stand-alone 'май'); languages without such forms write it the same.
+    """
+    locale = _locale(lang)
+    if precision == "day":
+        return str(locale.date_formats["long"].pattern)
+    if precision == "month":
+        pattern = str(locale.datetime_skeletons["yMMMM"].pattern)
+        return pattern.replace("LLLL", "MMMM") if inflected else pattern
+    return "y"
+
+
+def _format(day: dt.date, precision: str, lang: str, inflected: bool = False) -> str:
     from babel.dates import format_date
 
-    pattern = {"day": "d MMMM y", "month": "LLLL y", "year": "y"}[precision]
-    return format_date(day, pattern, locale=lang)
+    return format_date(day, _pattern(precision, lang, inflected), locale=_locale(lang))
 
 
-def _part_words(part: DatePart, lang: str) -> str:
-    return _format(part.lower, part.precision, lang)
-
-
-def _qualified(part: DatePart, words: str) -> str:
+def _qualified(part: DatePart, lang: str, inflected: bool = False) -> str:
+    words = _format(part.lower, part.precision, lang, inflected or part.approximate)
     if part.approximate:
-        words = f"around {words}"
+        words = translate(lang, "around %(date)s", date=words)
     if part.uncertain:
-        words = f"{words} (unconfirmed)"
+        words = translate(lang, "%(date)s (unconfirmed)", date=words)
     return words
 
 
 def _interval_words(start: DatePart, end: DatePart, lang: str) -> str:
     if start == end:
-        return _qualified(start, _part_words(start, lang))
+        return _qualified(start, lang)
     same = start.precision == end.precision == "day" and not (
         start.approximate or start.uncertain or end.approximate or end.uncertain
     )
     if same and start.lower.year == end.lower.year and start.lower.month == end.lower.month:
-        return f"{start.lower.day}–{_format(end.lower, 'day', lang)}"
-    first, last = _part_words(start, lang), _part_words(end, lang)
+        return _day_range(start.lower, end.lower, lang)
+    first, last = _qualified(start, lang), _qualified(end, lang)
     if (
         start.lower.year == end.lower.year
         and start.precision != "year"
         and not (start.approximate or start.uncertain)
     ):
-        first = _format(start.lower, start.precision, lang).removesuffix(f" {start.lower.year}")
-    return f"{_qualified(start, first)} – {_qualified(end, last)}"
+        first = first.removesuffix(f" {start.lower.year}")
+    return f"{first} – {last}"
+
+
+def _day_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """Days of one month: '16–20 May 2016', '16–20 мая 2016 г.', '2016 ж. 16–20 мамыр'."""
+    from babel.dates import format_date
+
+    # The day field of the long pattern (outside its quoted literals) becomes the range.
+    parts = _pattern("day", lang).split("'")
+    days = f"'{start.day}–{end.day}'"
+    parts[::2] = [re.sub(r"(?<!d)d{1,2}(?!d)", days, part) for part in parts[::2]]
+    return format_date(end, "'".join(parts), locale=_locale(lang))
 
 
 def money_words(amount: Amount, lang: str = "en") -> str:
-    """'KZT 78,640', 'approximately KZT 78,000'."""
+    """'KZT 78,640', 'approximately KZT 78,000'; '78 640 KZT' in Russian.
+
+    The number as the language writes it, and the currency's ISO code where the language puts
+    its currency (before or after): the code reads the same in every language and font.
+    """
     from babel.numbers import format_decimal
 
-    number = format_decimal(Decimal(amount.amount), locale=lang, decimal_quantization=False)
-    words = f"{amount.currency} {number}"
-    return f"approximately {words}" if amount.approximate else words
+    locale = _locale(lang)
+    number = format_decimal(Decimal(amount.amount), locale=locale, decimal_quantization=False)
+    code_first = str(locale.currency_formats["standard"].pattern).lstrip("\u200f").startswith("¤")
+    words = f"{amount.currency} {number}" if code_first else f"{number} {amount.currency}"
+    return (
+        translate(lang, "approximately %(amount)s", amount=words) if amount.approximate else words
+    )
 
 
 def country_name(code: str, lang: str = "en") -> str:
@@ -98,5 +151,6 @@ def citation(source: Source, lang: str = "en") -> str:
         parts.append(date_words(source.published, lang))
     text = ". ".join(part.rstrip(".") for part in parts if part) + "."
     if source.accessed is not None:
-        text += f" Accessed {date_words(source.accessed, lang)}."
+        accessed = translate(lang, "Accessed %(date)s.", date=date_words(source.accessed, lang))
+        text += f" {accessed}"
     return text

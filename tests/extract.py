@@ -12,6 +12,8 @@ from pypdf import PdfReader
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PAGE_FOOTER = re.compile(r"Page \d+ of \d+")
+FIGURE_CAPTION = re.compile(r"^.*, by (year|day)$", re.MULTILINE)
+FIGURE_END = "a span of time"
 
 
 def pdf_text(path: Path) -> str:
@@ -61,3 +63,13 @@ def in_order(text: str, parts: list[str]) -> list[str]:
         else:
             start = found + len(normalise(part))
     return wrong
+
+
+def without_figure(
+    text: str, first: re.Pattern[str] = FIGURE_CAPTION, last: str = FIGURE_END
+) -> str:
+    """The PDF's text without the figure's labels (the DOCX has the figure as a picture): from
+    its first caption to the last word of its legend (other languages: other words)."""
+    caption = first.search(text)
+    end = text.find(last, caption.start()) if caption else -1
+    return text if not caption or end < 0 else text[: caption.start()] + text[end + len(last) :]

@@ -14,10 +14,8 @@ from advocacy.chronology import Citations, rows
 from advocacy.facts import load_case
 from advocacy.words import citation
 from tests.conftest import BUNDLED, TINY
-from tests.extract import docx_text, normalise, pdf_text, sentences
+from tests.extract import docx_text, normalise, pdf_text, sentences, without_figure
 
-FIGURE_CAPTION = re.compile(r"^.*, by (year|day)$", re.MULTILINE)
-FIGURE_END = "a span of time"
 HEADER = "Date Place What happened Sources"
 
 
@@ -34,15 +32,6 @@ def _render(out: Path, kind: str, facts: Path = BUNDLED) -> tuple[Path, Path]:
 @pytest.fixture(scope="module")
 def summary(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return _render(tmp_path_factory.mktemp("summary"), "summary")
-
-
-def without_figure(text: str) -> str:
-    """The PDF's text without the figure's labels (the DOCX has the figure as a picture)."""
-    caption = FIGURE_CAPTION.search(text)
-    end = text.find(FIGURE_END, caption.start()) if caption else -1
-    return (
-        text if not caption or end < 0 else text[: caption.start()] + text[end + len(FIGURE_END) :]
-    )
 
 
 def test_the_summary_fits_on_two_pages_and_says_who_she_is(summary: tuple[Path, Path]) -> None:

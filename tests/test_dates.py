@@ -98,3 +98,50 @@ def test_an_open_interval_sorts_by_its_known_start() -> None:
 def test_an_interval_needs_a_known_end() -> None:
     with pytest.raises(ValueError, match="needs at least one known end"):
         EdtfDate.parse("../..")
+
+
+@pytest.mark.parametrize(
+    ("text", "ru", "kk"),
+    [
+        # CLDR's forms: Russian genitive month in a full date, stand-alone month alone, genitive
+        # after a preposition ("около мая"); Kazakh year first.
+        ("2025-08-05", "5 августа 2025 г.", "2025 ж. 5 тамыз"),
+        ("2025-05", "май 2025 г.", "2025 ж. мамыр"),
+        ("2016-05-16/2016-05-20", "16–20 мая 2016 г.", "2016 ж. 16–20 мамыр"),
+        ("2025-05~", "около мая 2025 г.", "шамамен 2025 ж. мамыр"),
+        ("2025-08-07~", "около 7 августа 2025 г.", "шамамен 2025 ж. 7 тамыз"),
+        ("2005?", "2005 (не подтверждено)", "2005 (расталмаған)"),
+        (
+            "2024-12/2025-02",
+            "декабрь 2024 г. – февраль 2025 г.",
+            "2024 ж. желтоқсан – 2025 ж. ақпан",
+        ),
+        ("2025-05/..", "с мая 2025 г.", "2025 ж. мамыр – қазірге дейін"),
+        ("2025-05/", "с мая 2025 г. (окончание неизвестно)", "2025 ж. мамыр – (аяқталуы белгісіз)"),
+        ("../2019-04", "до апреля 2019 г.", "… – 2019 ж. сәуір"),
+        ("/2019", "(начало неизвестно) — до 2019", "(басталуы белгісіз) – 2019"),
+    ],
+)
+def test_dates_in_words_in_russian_and_kazakh(text: str, ru: str, kk: str) -> None:
+    date = EdtfDate.parse(text)
+    # CLDR puts a narrow no-break space before "г." and "ж.": it reads as a space; a soft
+    # hyphen (where a long word may break in a narrow column) reads as nothing.
+    assert date_words(date, "ru").replace("\u202f", " ").replace("\u00ad", "") == ru
+    assert date_words(date, "kk").replace("\u202f", " ") == kk
+
+
+def test_undated_and_money_in_each_language() -> None:
+    from advocacy.models import Amount
+    from advocacy.words import money_words
+
+    assert [date_words(None, lang) for lang in ("ru", "kk")] == ["Дата неизвестна", "Күні белгісіз"]
+    fine = Amount(amount="78640", currency="KZT")
+    about = Amount(amount="78000", currency="KZT", approximate=True)
+    dollars = Amount(amount="145.5", currency="USD")
+    assert [money_words(a, "en") for a in (fine, about, dollars)] == [
+        "KZT 78,640", "approximately KZT 78,000", "USD 145.5",
+    ]  # fmt: skip
+    assert [money_words(a, "ru").replace("\xa0", " ") for a in (fine, about, dollars)] == [
+        "78 640 KZT", "около 78 000 KZT", "145,5 USD",
+    ]  # fmt: skip
+    assert money_words(about, "kk").replace("\xa0", " ") == "шамамен 78 000 KZT"

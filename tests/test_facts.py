@@ -40,6 +40,8 @@ BROKEN = [
     ("interval-after-updated", 21, 11, "events[0].date", "2025-07-31/2025-12 is after the date the record is current to"),
     ("misspelt-choice", 53, 11, "sources[0].kind", "'ngo-statment' is not allowed here; did you mean 'ngo-statement'?"),
     ("raw-control", 9, 14, "", "contains the control character U+0007"),
+    ("bad-language-key", 40, 77, "appeals[0].lead.r!", "'r!' is not a BCP 47 language tag"),
+    ("no-text-in-case-language", 44, 5, "appeals[0].concern", "gives no text in the file's language 'en' (only in ru); add 'en: ...'"),
 ]  # fmt: skip
 
 

@@ -394,3 +394,12 @@ def test_a_browser_shows_every_saved_change_and_error(work: Work, tmp_path: Path
 
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", preview.port), timeout=1)
+
+
+def test_the_preview_shows_a_document_in_another_language(work: Work) -> None:
+    with Preview("appeal", work.facts, templates=work.templates, lang="kk", port=0) as running:
+        page = get(running, "/appeal/").body.decode()
+    assert page.startswith('<!DOCTYPE html>\n<html lang="kk">')
+    assert "Front Line Defenders Қазақстан билігін мыналарға шақырады:" in page
+    # The facts' English stands in for the Kazakh they lack: a preview is a draft.
+    assert "Kazakhstan: Bakhytzhan Toregozhina fined for social media post" in page

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from tests.conftest import ROOT, TINY
 from tests.extract import pdf_text
@@ -42,6 +43,14 @@ def test_the_wheel_holds_every_module_and_every_template(wheel: Path) -> None:
         if p.is_file() and p.suffix not in (".py", ".pyc")
     }
     assert shipped <= names, f"missing from the wheel: {sorted(shipped - names)}"
+    catalogs = {
+        p.relative_to(ROOT).as_posix() for p in (ROOT / "advocacy" / "locales").rglob("*.po*")
+    }
+    assert {
+        "advocacy/locales/ru/LC_MESSAGES/advocacy.po",
+        "advocacy/locales/advocacy.pot",
+    } <= catalogs
+    assert catalogs <= names, f"missing from the wheel: {sorted(catalogs - names)}"
     assert not [
         n for n in names if n.startswith("advocacy/default_templates/") and n.endswith(".py")
     ]
@@ -64,3 +73,9 @@ def test_an_installed_wheel_renders_from_its_own_templates(wheel: Path, tmp_path
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["out/appeal-first.pdf", "out/appeal-first.docx"]
     assert "Ana Example" in pdf_text(tmp_path / "out" / "appeal-first.pdf")
+    # The catalogs came along: the words of the letter in Russian.
+    russian = advocacy("render", "appeal", str(TINY), "-o", "ru", "--lang", "ru", "--fallback")
+    assert russian.returncode == 0, russian.stderr
+    assert "Страница 1 из 1" in (
+        PdfReader(tmp_path / "ru" / "appeal-first.pdf").pages[0].extract_text() or ""
+    )

@@ -5,11 +5,13 @@ from __future__ import annotations
 from advocacy.models.appeals import Letter, Paragraph
 from advocacy.models.case import Case
 from advocacy.models.charges import Amount, Appeal, Charge, Money
+from advocacy.models.common import Translation
 from advocacy.models.events import Event
 from advocacy.models.letterhead import Board, Letterhead, Member, Office, Signatory
 from advocacy.models.people import Alias, Award, Organisation, Person
 from advocacy.models.recipients import ListRef, Recipient, RecipientList
 from advocacy.models.sources import Source
+from advocacy.models.text import Localized
 
 __all__ = [
     "Alias",
@@ -23,6 +25,7 @@ __all__ = [
     "Letter",
     "Letterhead",
     "ListRef",
+    "Localized",
     "Member",
     "Money",
     "Office",
@@ -33,4 +36,5 @@ __all__ = [
     "RecipientList",
     "Signatory",
     "Source",
+    "Translation",
 ]

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from advocacy.dates import Day
-from advocacy.models.common import Confidential, FactModel, Id, Narrative, Sources, Text
+from advocacy.models.common import Confidential, FactModel, Id, LocalText, Narrative, Sources
 
 
 class Paragraph(FactModel):
@@ -21,16 +21,25 @@ class Paragraph(FactModel):
 
 
 def _paragraph_from_text(value: object) -> object:
-    return {"text": value} if isinstance(value, str) else value
+    """A string, or a mapping of languages that names none of a paragraph's keys, is its text."""
+    if isinstance(value, str):
+        return {"text": value}
+    if isinstance(value, dict) and value and not set(value) & set(Paragraph.model_fields):
+        return {"text": value}
+    return value
 
 
 Paragraphs = tuple[
     Annotated[
-        Paragraph, BeforeValidator(_paragraph_from_text, json_schema_input_type=str | Paragraph)
+        Paragraph,
+        BeforeValidator(
+            _paragraph_from_text, json_schema_input_type=str | dict[str, str] | Paragraph
+        ),
     ],
     ...,
 ]
-"""Paragraphs, each a string or {text, sources, confidential}."""
+"""Paragraphs, each a string, the text per language ({en: ..., ru: ...}) or {text, sources,
+confidential}."""
 
 
 class Letter(FactModel):
@@ -41,7 +50,7 @@ class Letter(FactModel):
     sender: Id = Field(
         description="Id of the sender's letterhead: the file facts/letterheads/<id>.yaml."
     )
-    title: Text = Field(
+    title: LocalText = Field(
         description="The title line: 'Kazakhstan: Bakhytzhan Toregozhina fined for social "
         "media post'."
     )
@@ -55,7 +64,7 @@ class Letter(FactModel):
         default=(), description="The facts as the letter tells them, in order."
     )
     concern: Narrative = Field(description="The statement of concern.")
-    authorities: Text | None = Field(
+    authorities: LocalText | None = Field(
         default=None,
         description="Whom the demands address, after 'urges the authorities in': defaults to the "
         "case's country.",

@@ -18,6 +18,7 @@ from advocacy.models.common import (
     IdRegistry,
     Loc,
     PersonRef,
+    Translation,
     registry,
 )
 from advocacy.models.countries import CountryCode, LanguageTag
@@ -25,6 +26,7 @@ from advocacy.models.events import Event
 from advocacy.models.people import Organisation, Person
 from advocacy.models.recipients import RecipientEntry
 from advocacy.models.sources import Source
+from advocacy.models.text import TAGS, without_own_language
 
 # The lists whose items carry ids, and the kind of id each defines.
 _ID_LISTS: dict[str, IdKind | None] = {
@@ -70,6 +72,11 @@ class Case(FactModel):
         "written out here, the id of one in facts/recipients/*.yaml, or {list: <id>} for "
         "everyone in facts/recipients/<id>.yaml.",
     )
+    translations: dict[LanguageTag, Translation] = Field(
+        default_factory=dict,
+        description="The languages texts are translated into besides `language`, and whether "
+        "each translation has been reviewed: {ru: {reviewed: false, note: ...}}.",
+    )
 
     @model_validator(mode="wrap")
     @classmethod
@@ -85,7 +92,7 @@ class Case(FactModel):
             with registry(ids):
                 case: Case = handler(data)
         except ValidationError as err:
-            problems = [*err.errors(), *problems]  # type: ignore[list-item]
+            problems = [*map(_untagged, err.errors()), *problems]
         else:
             problems.extend(_error(loc, msg) for loc, msg in case.problems())
         if problems:
@@ -132,6 +139,8 @@ class Case(FactModel):
                         ("people", i, "awards", j, "date"),
                         (f"{award.date} is after the date the record is current to ({updated})"),
                     )
+        # A text given per language must give the case's own: documents fall back to it.
+        yield from without_own_language(self, self.language)
         for i, charge in enumerate(self.charges):
             for loc, date in (
                 (("charges", i, "decided"), charge.decided),
@@ -169,6 +178,12 @@ def _by_id(items: tuple[T, ...], item_id: str, kind: str) -> T:
         if item.id == item_id:
             return item
     raise KeyError(f"no {kind} has the id {item_id!r}")
+
+
+def _untagged(error: Any) -> Any:
+    """An error without the steps a text per language adds inside its field (see TAGS)."""
+    error["loc"] = tuple(k for k in error["loc"] if k not in TAGS and k != "[key]")
+    return error
 
 
 def _error(loc: Loc, message: str) -> InitErrorDetails:

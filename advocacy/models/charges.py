@@ -11,6 +11,7 @@ from advocacy.dates import EdtfDate
 from advocacy.models.common import (
     Confidential,
     FactModel,
+    LocalText,
     Narrative,
     OrganisationRef,
     PersonRef,
@@ -46,7 +47,7 @@ class Appeal(FactModel):
 
     court: OrganisationRef = Field(description="Id of the court that heard the appeal.")
     decided: EdtfDate | None = Field(default=None, description="When it was decided.")
-    outcome: Text | None = Field(
+    outcome: LocalText | None = Field(
         default=None, description="'upheld', 'overturned', 'pending', ... in a few words."
     )
     sources: Sources = Field(min_length=1)
@@ -62,7 +63,7 @@ class Charge(FactModel):
     text: Narrative = Field(description="The offence as the law or the court words it.")
     court: OrganisationRef | None = Field(default=None, description="Id of the court.")
     decided: EdtfDate | None = Field(default=None, description="When the court decided.")
-    outcome: Text | None = Field(default=None, description="'found guilty', 'acquitted', ...")
+    outcome: LocalText | None = Field(default=None, description="'found guilty', 'acquitted', ...")
     penalty: Annotated[
         tuple[Money, ...],
         BeforeValidator(_one_or_many, json_schema_input_type=Money | list[Money]),
@@ -71,7 +72,7 @@ class Charge(FactModel):
         description="The penalty: one sum, or where sources disagree one entry per account, "
         "each with its sources, so documents never pick one silently.",
     )
-    sentence: Text | None = Field(
+    sentence: LocalText | None = Field(
         default=None, description="A penalty other than money: '10 days of administrative arrest'."
     )
     appeal: Appeal | None = Field(default=None, description="The appeal, if there was one.")

@@ -16,7 +16,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from advocacy.models.text import Translatable
 
 IdKind = Literal["person", "organisation", "source", "event"]
 Loc = tuple[str | int, ...]
@@ -139,12 +141,19 @@ Id = Annotated[
     AfterValidator(_slug),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_text)]
+LocalText = Annotated[
+    str, StringConstraints(min_length=1, max_length=1000), AfterValidator(_text), Translatable()
+]
+"""One line that a document prints in its language (a title, a place): a string in the file's
+language, or the text per language ``{en: ..., ru: ...}``."""
 Narrative = Annotated[
     str,
-    Field(min_length=1, max_length=100_000),
+    StringConstraints(min_length=1, max_length=100_000),
     AfterValidator(_narrative),
+    Translatable(),
 ]
-"""Prose with inline emphasis only: *italic*, **bold** and [links](https://...)."""
+"""Prose with inline emphasis only: *italic*, **bold** and [links](https://...); a string in
+the file's language, or the text per language ``{en: ..., ru: ...}``."""
 
 
 @dataclass
@@ -210,3 +219,14 @@ Sources = Annotated[
     tuple[SourceRef, ...],
     Field(description="Ids of the sources that say this (see `sources`)."),
 ]
+
+
+class Translation(FactModel):
+    """A language the case's texts are translated into, and how far to trust the translation."""
+
+    reviewed: bool = Field(
+        default=False,
+        description="true once someone who reads both languages has checked every text.",
+    )
+    by: Text | None = Field(default=None, description="Who translated (or reviewed) it.")
+    note: Text | None = Field(default=None, description="How it was made, what to check.")

@@ -11,11 +11,11 @@ from advocacy.models.common import (
     Confidential,
     FactModel,
     Id,
+    LocalText,
     Narrative,
     OrganisationRef,
     PersonRef,
     Sources,
-    Text,
 )
 
 EventKind = Literal[
@@ -57,10 +57,10 @@ class Event(FactModel):
         description="When (EDTF: 2025-07-31, 2025-08, 2004, 2016-05-16/2016-05-20, 2025-05~, "
         "2025-05?). Omit when no source dates it; it is then listed under 'Date unknown'.",
     )
-    date_note: Text | None = Field(
+    date_note: LocalText | None = Field(
         default=None, description="Wording a date cannot carry: 'late May', 'the same evening'."
     )
-    place: Text | None = Field(default=None, description="Where: 'Almaty, Kazakhstan'.")
+    place: LocalText | None = Field(default=None, description="Where: 'Almaty, Kazakhstan'.")
     kind: EventKind = Field(description="What sort of event it is.")
     text: Narrative = Field(description="What happened, in a sentence or two.")
     people: tuple[PersonRef, ...] = Field(default=(), description="Ids of the people involved.")

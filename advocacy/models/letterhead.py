@@ -6,7 +6,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field
 
-from advocacy.models.common import Email, FactModel, Id, Narrative, Text
+from advocacy.models.common import Email, FactModel, Id, LocalText, Narrative, Text, Translation
+from advocacy.models.countries import LanguageTag
 
 
 class Office(FactModel):
@@ -25,7 +26,7 @@ class Signatory(FactModel):
     """Who signs the letter."""
 
     name: Text = Field(description="The name under the letter.")
-    title: Text | None = Field(default=None, description="Their position.")
+    title: LocalText | None = Field(default=None, description="Their position.")
 
 
 class Member(FactModel):
@@ -42,7 +43,7 @@ def _member_from_text(value: object) -> object:
 class Board(FactModel):
     """A board or council listed at the foot of the letter."""
 
-    title: Text = Field(description="'Front Line Defenders Board of Directors'.")
+    title: LocalText = Field(description="'Front Line Defenders Board of Directors'.")
     members: tuple[
         Annotated[Member, BeforeValidator(_member_from_text, json_schema_input_type=str | Member)],
         ...,
@@ -54,11 +55,20 @@ class Letterhead(FactModel):
 
     id: Id = Field(description="Matches the file name.")
     organisation: Text = Field(description="The sender's name: 'Front Line Defenders'.")
+    language: LanguageTag = Field(
+        default="en",
+        description="The language its texts are written in where they are not given per language.",
+    )
     offices: tuple[Office, ...] = Field(min_length=1, description="Offices shown at the top.")
     signatory: Signatory | None = Field(default=None, description="Who signs the letter.")
     boards: tuple[Board, ...] = Field(default=(), description="Boards listed at the foot.")
     legal: tuple[Narrative, ...] = Field(
         default=(), description="The legal footer: registration, charity numbers."
+    )
+    translations: dict[LanguageTag, Translation] = Field(
+        default_factory=dict,
+        description="The languages its texts are translated into besides `language`, and "
+        "whether each translation has been reviewed.",
     )
     example: bool = Field(
         default=False,

@@ -11,6 +11,7 @@ from advocacy.models.common import (
     Confidential,
     FactModel,
     Id,
+    LocalText,
     Narrative,
     OrganisationRef,
     Sources,
@@ -82,7 +83,7 @@ class Person(FactModel):
     nationality: CountryCode | None = Field(
         default=None, description="Nationality as an ISO 3166-1 alpha-2 code: 'KZ'."
     )
-    description: Text | None = Field(
+    description: LocalText | None = Field(
         default=None,
         description="What the person is, in a few words: 'woman human rights defender'.",
     )

@@ -58,6 +58,7 @@ def render_docx(doc: Document) -> bytes:
     properties.subject = _fit(doc.subject)
     properties.keywords = _fit(", ".join(doc.keywords))
     properties.language = doc.lang
+    _proofing_language(template, doc.lang)
     properties.last_modified_by = _fit(doc.author)
     properties.comments = ""
     properties.created = properties.modified = dt.datetime.combine(doc.date, dt.time())
@@ -72,6 +73,21 @@ def _fit(text: str, limit: int = 255) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _proofing_language(template: Any, lang: str) -> None:
+    """Word checks spelling in the language its styles name: the document's ('ru-RU' for 'ru'),
+    where the template names another (its 'en-GB' stays for English)."""
+    from babel.core import get_global
+    from docx.oxml.ns import qn
+
+    from advocacy.models.text import same_language
+
+    parts = str(get_global("likely_subtags").get(lang.replace("-", "_"), lang)).split("_")
+    tag = "-".join(part for part in (parts[0], parts[-1]) if part) if len(parts) > 1 else lang
+    for element in template.docx.styles.element.iter(qn("w:lang")):
+        if not same_language(element.get(qn("w:val"), ""), lang):
+            element.set(qn("w:val"), tag)
 
 
 FIGURE_WIDTH_MM = 170

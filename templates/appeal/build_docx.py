@@ -51,6 +51,7 @@ from advocacy.docx_kit import (
     TEXT_WIDTH,
     W,
     keep_with_next,
+    message,
     package,
     page_setup,
     paragraph,
@@ -263,7 +264,9 @@ def letterhead(doc: DocumentObject) -> None:
         tag(office, "{%p endif %}")
     for field in ("phone", "fax"):
         tag(office, f"{{%p if office.{field} %}}")
-        number = paragraph(office, "Letterhead Phone", f"{field} ", f"{{{{ office.{field} }}}}")
+        number = paragraph(
+            office, "Letterhead Phone", message(field), " ", f"{{{{ office.{field} }}}}"
+        )
         number.runs[0].style = "Letterhead Label"
         tag(office, "{%p endif %}")
     paragraph(end, "Template Tag", "{%tc endfor %}")
@@ -315,10 +318,8 @@ def body(doc: DocumentObject) -> None:
     intro = paragraph(
         doc,
         "Demands Intro",
-        "{{ letterhead.organisation }}",
-        " urges the authorities in ",
-        "{{ authorities }}",
-        " to:",
+        '{{ _("%(organisation)s urges the authorities in %(authorities)s to:", '
+        "organisation=letterhead.organisation, authorities=authorities) }}",
     )
     keep_with_next(intro)
     tag(doc, "{%p for demand in appeal.demands %}")

@@ -199,10 +199,10 @@ def styles_xml() -> str:
 def heading(doc: Any) -> None:
     """Title, the date the record is current to, and the figure with its caption."""
     kit.keep_with_next(kit.paragraph(doc, "Chronology Title", "{{ title }}"))
-    kit.paragraph(doc, "Current To", "Current to ", "{{ updated|date_words }}")
+    kit.paragraph(doc, "Current To", '{{ _("Current to %(date)s", date=updated|date_words) }}')
     kit.tag(doc, "{%p if figure %}")
     kit.paragraph(doc, "Figure", "{{ figure }}")
-    kit.paragraph(doc, "Figure Caption", "Figure 1. Timeline of events")
+    kit.paragraph(doc, "Figure Caption", kit.message("Figure 1. Timeline of events"))
     kit.tag(doc, "{%p endif %}")
 
 
@@ -267,8 +267,9 @@ def table(doc: Any) -> None:
 
     # The header row: repeated at the top of every page, over a rule in the accent colour.
     header._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {W}/>"))
-    for cell, text in zip(header.cells, ("Date", "Place", "What happened", "Sources"), strict=True):
-        kit.paragraph(cell, "Table Heading", text)
+    headings = ("Date", "Place", "What happened", "Sources")
+    for cell, text in zip(header.cells, headings, strict=True):
+        kit.paragraph(cell, "Table Heading", kit.message(text))
         _clear(cell)
         _borders(cell, f"8 {ACCENT}")
 
@@ -301,7 +302,7 @@ def table(doc: Any) -> None:
     people = kit.paragraph(
         what,
         "People",
-        "People:",
+        kit.message("People:"),
         " ",
         "{%r for person in row.people %}",
         "{{ person.name }}",

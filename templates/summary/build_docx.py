@@ -53,6 +53,7 @@ from advocacy.docx_kit import (
     W,
     fonts,
     keep_with_next,
+    message,
     package,
     page_setup,
     paragraph,
@@ -391,13 +392,19 @@ def heading(doc: DocumentObject, *runs: str) -> Paragraph:
 def masthead(doc: DocumentObject) -> None:
     """The title and the line under it."""
     keep_with_next(paragraph(doc, "Summary Title", "{{ title }}"))
-    paragraph(doc, "Updated", "{{ country }}", ". Current to ", "{{ updated|date_words }}", ".")
+    paragraph(
+        doc,
+        "Updated",
+        "{{ country }}",
+        ". ",
+        '{{ _("Current to %(date)s.", date=updated|date_words) }}',
+    )
 
 
 def who(doc: DocumentObject) -> None:
     """1. Each defender: name, facts (born, nationality, organisations, awards, sources),
     profile."""
-    heading(doc, "Who")
+    heading(doc, message("Who"))
     tag(doc, "{%p for p in profiles %}")
     # The second and later defenders stand apart from the one before: the same name line in a
     # style with space above it.
@@ -427,25 +434,23 @@ def who(doc: DocumentObject) -> None:
     rows: list[tuple[str, str, list[list[str]]]] = [
         (
             "p.born",
-            "Born",
+            message("Born"),
             [
                 [
                     "{{ p.born }}",
                     "{%r if p.age is not none %}",
                     " (",
-                    "{{ p.age }}",
-                    " on ",
-                    "{{ updated|date_words }}",
+                    '{{ _("%(age)s on %(date)s", age=p.age, date=updated|date_words) }}',
                     ")",
                     "{%r endif %}",
                 ]
             ],
         ),
-        ("p.person.nationality", "Nationality", [["{{ p.person.nationality|country }}"]]),
-        ("p.organisations", "Organisations", [["{{ p.organisations|list_words }}"]]),
+        ("p.person.nationality", message("Nationality"), [["{{ p.person.nationality|country }}"]]),
+        ("p.organisations", message("Organisations"), [["{{ p.organisations|list_words }}"]]),
         (
             "p.awards",
-            "Awards",
+            message("Awards"),
             [
                 ["{%p for a in p.awards %}"],
                 [
@@ -463,7 +468,7 @@ def who(doc: DocumentObject) -> None:
                 ["{%p endfor %}"],
             ],
         ),
-        ("p.sources", "Sources", [cite("p.sources")[1:]]),
+        ("p.sources", message("Sources"), [cite("p.sources")[1:]]),
     ]
     for condition, label, paragraphs in rows:
         tag_row(facts, f"{{%tr if {condition} %}}")
@@ -485,7 +490,7 @@ def who(doc: DocumentObject) -> None:
 def now(doc: DocumentObject) -> None:
     """2. What is happening now: date | status, text and sources."""
     tag(doc, "{%p if now %}")
-    heading(doc, "What is happening now")
+    heading(doc, message("What is happening now"))
     events = table(doc, [LABEL, TEXT_WIDTH - LABEL], ruled=False, cell_margins=(0, 0))
     tag_row(events, "{%tr for n in now %}")
     date, text = row(events)
@@ -508,13 +513,19 @@ def now(doc: DocumentObject) -> None:
 def charges(doc: DocumentObject) -> None:
     """3. The charges as a ruled grid: law | court | decision | penalty | appeal."""
     tag(doc, "{%p if charges %}")
-    heading(doc, "Charges")
+    heading(doc, message("Charges"))
     widths = [TEXT_WIDTH * share // 100 for share in GRID_WIDTHS]
     widths[-1] = TEXT_WIDTH - sum(widths[:-1])
     grid = table(doc, widths, ruled=True, cell_margins=(57, CELL))
     for cell, title in zip(
         row(grid, header=True, shade=TINT),
-        ("Law and article", "Court", "Decision", "Penalty", "Appeal"),
+        (
+            message("Law and article"),
+            message("Court"),
+            message("Decision"),
+            message("Penalty"),
+            message("Appeal"),
+        ),
         strict=True,
     ):
         paragraph(cell, "Grid Heading", title)
@@ -543,7 +554,7 @@ def charges(doc: DocumentObject) -> None:
         decision,
         "Grid Text",
         "{%r if c.decided or c.charge.outcome %}",
-        "{{ c.decided or 'Date unknown' }}",
+        "{{ c.decided or _('Date unknown') }}",
         "{%r if c.charge.outcome %}",
         ": ",
         "{{ c.charge.outcome }}",
@@ -555,7 +566,7 @@ def charges(doc: DocumentObject) -> None:
     )
 
     tag(penalty, "{%p if c.penalties|length > 1 %}")
-    paragraph(penalty, "Grid Note", "Sources differ:")
+    paragraph(penalty, "Grid Note", message("Sources differ:"))
     tag(penalty, "{%p endif %}")
     tag(penalty, "{%p for pen in c.penalties %}")
     styled(penalty, "Grid Text", "{{ pen.words }}", *cite("pen.sources"))
@@ -564,7 +575,7 @@ def charges(doc: DocumentObject) -> None:
     styled(penalty, "Grid Text", "{{ c.charge.sentence }}", *cite("c.sources"))
     tag(penalty, "{%p endif %}")
     tag(penalty, "{%p if not c.penalties and not c.charge.sentence %}")
-    paragraph(penalty, "Grid Text", "None recorded")
+    paragraph(penalty, "Grid Text", message("None recorded"))
     tag(penalty, "{%p endif %}")
 
     tag(appeal, "{%p if c.appeal %}")
@@ -583,7 +594,7 @@ def charges(doc: DocumentObject) -> None:
         *cite("c.appeal.sources"),
     )
     tag(appeal, "{%p else %}")
-    paragraph(appeal, "Grid Text", "None recorded")
+    paragraph(appeal, "Grid Text", message("None recorded"))
     tag(appeal, "{%p endif %}")
     tag_row(grid, "{%tr endfor %}")
     tag(doc, "{%p endif %}")
@@ -592,7 +603,7 @@ def charges(doc: DocumentObject) -> None:
 def demands(doc: DocumentObject) -> None:
     """4. The demands of the latest appeal, numbered by the loop."""
     tag(doc, "{%p if appeal %}")
-    heading(doc, "Demands of the appeal of ", "{{ appeal.issued|date_words }}")
+    heading(doc, '{{ _("Demands of the appeal of %(date)s", date=appeal.issued|date_words) }}')
     styled(doc, "Appeal Title", "“", "{{ appeal.title|plain }}", "”", *cite("appeal_sources"))
     tag(doc, "{%p for demand in appeal.demands %}")
     number = paragraph(doc, "Demand", "{{ loop.index }}.", TAB, "{{r demand.text|rich }}")
@@ -611,11 +622,11 @@ LINK_TEXT = (
 def timeline_and_sources(doc: DocumentObject) -> None:
     """5. The figure (a picture docxtpl makes from the SVG). 6. The numbered sources."""
     tag(doc, "{%p if figure %}")
-    heading(doc, "Timeline")
+    heading(doc, message("Timeline"))
     paragraph(doc, "Figure", "{{ figure }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if sources %}")
-    heading(doc, "Sources")
+    heading(doc, message("Sources"))
     tag(doc, "{%p for source in sources %}")
     paragraph(
         doc,
