@@ -426,9 +426,10 @@ def _at(
     return Problem(str(path), line, column, where(written), message, warning)
 
 
-def problem_at(path: Path, loc: Loc, message: str, warning: bool = False) -> Problem:
-    """A problem at ``loc`` of a file already validated (read again for its positions)."""
-    return _at(path, read_yaml(path), loc, message, warning)
+def problem_at(path: Path, root: Any, loc: Loc, message: str, warning: bool = False) -> Problem:
+    """A problem at ``loc`` of a file already validated, whose YAML (:func:`read_yaml`) is
+    ``root``."""
+    return _at(path, root, loc, message, warning)
 
 
 def at(path: Path, root: Any, loc: Loc, message: str) -> Problem:

@@ -132,13 +132,19 @@ def watching(*values: Any) -> Iterator[dict[tuple[str, Loc], Untranslated]]:
 def check(lang: str, untranslated: list[Untranslated], fallback: bool) -> list[Problem]:
     """Fail with every untranslated text a document printed; with ``fallback``, the warnings
     that say which texts it printed in the file's language instead."""
-    problems = [_problem(lang, text, fallback) for text in untranslated]
+    from advocacy.facts import read_yaml
+
+    roots: dict[Path, Any] = {}  # each file read once again, for the positions
+    for text in untranslated:
+        if text._path not in roots:
+            roots[text._path] = read_yaml(text._path)
+    problems = [_problem(lang, text, roots[text._path], fallback) for text in untranslated]
     if problems and not fallback:
         raise FactsError(problems)
     return sorted(problems)
 
 
-def _problem(lang: str, text: Untranslated, fallback: bool) -> Problem:
+def _problem(lang: str, text: Untranslated, root: Any, fallback: bool) -> Problem:
     from advocacy.facts import problem_at
 
     own = text._language
@@ -149,4 +155,4 @@ def _problem(lang: str, text: Untranslated, fallback: bool) -> Problem:
             f"no text in {lang!r}, the document's language: give it as "
             f"{{{own}: ..., {lang}: ...}}, or render with --fallback to print the {own!r} text"
         )
-    return problem_at(text._path, text._loc, message, warning=fallback)
+    return problem_at(text._path, root, text._loc, message, warning=fallback)
