@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,47 +29,21 @@ from typing import Any
 
 from advocacy.errors import AdvocacyError, FactsError, UsageError
 from advocacy.files import write_atomic
+from advocacy.manifest import (
+    MANIFEST,
+    Entry,
+    Failure,
+    Report,
+    entry,
+    manifest,
+    pages_of,
+    unexpected,
+)
 from advocacy.render.compose import WindowError
 from advocacy.staging import Staging
 
 CHUNK = 50
 """Recipients in one task: small enough to share out evenly, large enough to amortise."""
-
-MANIFEST = "manifest.json"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One written file, as the manifest lists it."""
-
-    path: str
-    kind: str
-    format: str
-    language: str
-    recipient: str | None
-    pages: int | None
-    bytes: int
-    sha256: str
-
-
-@dataclass(frozen=True)
-class Failure:
-    """A document that could not be made, and why (or, as a warning, what it fell back on)."""
-
-    path: str
-    message: str
-    warning: bool = False
-
-
-@dataclass
-class Report:
-    """What a build wrote and what failed."""
-
-    written: list[Path] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    warnings: list[Failure] = field(default_factory=list)
-    """Texts printed in the case's language because the document's lacked them (fallback)."""
-    manifests: list[Path] = field(default_factory=list)
 
 
 @dataclass
@@ -336,11 +309,6 @@ def _run(task: Task) -> list[Entry | Failure]:
         return [Failure(where, unexpected(err))]
 
 
-def unexpected(err: Exception) -> str:
-    """How an error that is no user's mistake is reported in a build that goes on."""
-    return f"unexpected error (a bug; please report it): {type(err).__name__}: {err}"
-
-
 def _document(case: _Case, name: str) -> list[Entry | Failure]:
     """Every format of the document of kind ``name``."""
     from advocacy.documents import BUILDERS
@@ -363,7 +331,7 @@ def _document(case: _Case, name: str) -> list[Entry | Failure]:
     except FactsError as err:  # texts the language lacks: none of its files is written
         return [Failure(str(case.folder / doc.stem), str(err))]
     for fmt, relative, data in rendered:
-        pages = _pages(data) if fmt == "pdf" else None
+        pages = pages_of(data) if fmt == "pdf" else None
         results.append(_write(case, relative, data, kind.name, fmt, doc.lang, None, pages))
     return results + notes
 
@@ -406,7 +374,7 @@ def _letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failu
                 continue
             pdfs[recipient.id] = made
             results.append(
-                _write(case, relative, made, "appeal", "pdf", key, recipient.id, _pages(made))
+                _write(case, relative, made, "appeal", "pdf", key, recipient.id, pages_of(made))
             )
     for recipient in recipients:
         if recipient.id in failed:
@@ -446,16 +414,6 @@ def _each_pdf(group: Any, recipients: list[Any]) -> Iterator[tuple[Any, bytes | 
                 yield recipient, err
 
 
-def _pages(pdf: bytes) -> int:
-    """The page count of a PDF, read from its page tree's root."""
-    import io
-
-    import pikepdf
-
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        return len(document.pages)
-
-
 def _write(
     case: _Case,
     relative: str,
@@ -467,27 +425,11 @@ def _write(
     pages: int | None = None,
 ) -> Entry:
     write_atomic(case.staging.folder / relative, data)
-    return Entry(
-        path=relative,
-        kind=kind,
-        format=fmt,
-        language=language,
-        recipient=recipient,
-        pages=pages,
-        bytes=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    return entry(relative, data, kind, fmt, language, recipient, pages)
 
 
 def _manifest(case: _Case, entries: list[Entry]) -> None:
     """Write ``manifest.json`` of a case: what was built, from which facts."""
     loaded = case.loaded
-    manifest = {
-        "case": loaded.case.id,
-        "case_file": loaded.path.name,
-        "case_sha256": case.case_sha256,
-        "audience": loaded.audience,
-        "files": [dataclasses.asdict(entry) for entry in sorted(entries, key=lambda e: e.path)],
-    }
-    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+    text = manifest(loaded.case.id, loaded.path.name, case.case_sha256, loaded.audience, entries)
     write_atomic(case.staging.folder / MANIFEST, text.encode("utf-8"))

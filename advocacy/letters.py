@@ -18,16 +18,14 @@ rendered whole, one by one: slower, never wrong.
 
 from __future__ import annotations
 
-import dataclasses
 import io
-import itertools
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import escape
-
 from advocacy.models import Recipient
+from advocacy.probe import ID, MARKERS, Filler, filler, probe
+from advocacy.recipient_use import docx_trees, html_trees, split_windows
 
 if TYPE_CHECKING:
     from advocacy.archive import CaseFile
@@ -39,121 +37,6 @@ if TYPE_CHECKING:
 CHUNK = 100
 """Recipients whose windows are laid out in one document: enough to spread WeasyPrint's fixed
 cost thin, few enough that memory stays flat however many recipients there are."""
-
-
-def marker(number: int) -> str:
-    """A marker that no fact holds (private-use characters), for the probe's fields."""
-    return f"\ue000{number}\ue001"
-
-
-NAME, TITLE, ORGANISATION, ADDRESS, EMAIL, ID, SALUTATION = (marker(n) for n in range(7))
-LINES = (NAME, TITLE, ORGANISATION, ADDRESS)
-MARKERS = (*LINES, EMAIL, ID, SALUTATION)
-
-
-def probe(language: str | None) -> Recipient:
-    """A recipient whose every field is a marker; its address has four lines."""
-    return Recipient.model_construct(
-        id=ID,
-        name=NAME,
-        title=TITLE,
-        organisation=ORGANISATION,
-        address=(ADDRESS,),
-        email=EMAIL,
-        salutation=SALUTATION,
-        language=language,
-        example=False,
-    )
-
-
-@dataclasses.dataclass(frozen=True)
-class Filler:
-    """A piece of text (HTML or WordML) made for the probe, ready to be made for anyone."""
-
-    text: str
-    element: str | None = None
-    """The element that holds an address line, repeated per line (None: the innermost)."""
-
-    def fill(self, recipient: Recipient) -> str:
-        text = self.text
-        quote = _xml_escape if self.element == "w:p" else _html_escape
-        if LINES[0] in text:
-            lines = cut_lines(text, self.element)
-            assert lines is not None
-            text = lines.fill(recipient.lines(), quote)
-        values = {SALUTATION: recipient.salutation, EMAIL: recipient.email or "", ID: recipient.id}
-        for mark, value in values.items():
-            text = text.replace(mark, quote(value))
-        return text
-
-
-def _html_escape(text: str) -> str:
-    """As Jinja escapes text in HTML."""
-    return str(escape(text))
-
-
-def _xml_escape(text: str) -> str:
-    """As text stands in a Word document docxtpl wrote (lxml writes quotes as they are)."""
-    from xml.sax.saxutils import escape as xml_escape
-
-    return xml_escape(text)
-
-
-def filler(text: str, element: str | None) -> Filler | None:
-    """A filler for ``text``, or None when its markers are not where a filler can fill them."""
-    if any(line in text for line in LINES) and cut_lines(text, element) is None:
-        return None
-    return Filler(text, element)
-
-
-@dataclasses.dataclass(frozen=True)
-class Lines:
-    """A text with the probe's address lines cut out: put others in."""
-
-    before: str
-    unit: str
-    between: str
-    after: str
-
-    def fill(self, lines: list[str], quote: Callable[[str], str]) -> str:
-        units = [self.unit.replace(NAME, quote(line)) for line in lines]
-        return self.before + self.between.join(units) + self.after
-
-
-def cut_lines(text: str, element: str | None) -> Lines | None:
-    """``text`` with the probe's four lines cut out, each the whole ``element`` around it (the
-    innermost element when None); None unless they stand one after the other, alone."""
-    spans = []
-    for line in LINES:
-        position = text.find(line)
-        if position < 0 or text.find(line, position + 1) >= 0:
-            return None
-        span = _enclosing(text, position, element)
-        if span is None:
-            return None
-        spans.append(span)
-    between = text[spans[0][1] : spans[1][0]]
-    for (_, end), (start, _) in itertools.pairwise(spans):
-        if end > start or text[end:start] != between or between.strip():
-            return None
-    unit = text[spans[0][0] : spans[0][1]]
-    if any(mark in unit.replace(NAME, "") for mark in MARKERS):
-        return None
-    return Lines(text[: spans[0][0]], unit, between, text[spans[-1][1] :])
-
-
-def _enclosing(text: str, position: int, element: str | None) -> tuple[int, int] | None:
-    start = position
-    while True:
-        start = text.rfind("<", 0, start)
-        if start < 0:
-            return None
-        if text[start + 1] not in "/!?":
-            name = text[start + 1 :].split(">", 1)[0].split(None, 1)[0].rstrip("/")
-            if element is None or name == element:
-                break
-    end = text.find(f"</{name}>", position)
-    return (start, end + len(f"</{name}>")) if end >= 0 else None
 
 
 class LetterGroup:
@@ -195,9 +78,9 @@ class LetterGroup:
         from advocacy.recipient_use import composable
 
         self.prepared = True
-        if "pdf" in self.kind.formats and composable(_html_trees(self.probe)):
+        if "pdf" in self.kind.formats and composable(html_trees(self.probe)):
             self._prepare_pdf(first)
-        if "docx" in self.kind.formats and composable(_docx_trees(self.probe)):
+        if "docx" in self.kind.formats and composable(docx_trees(self.probe)):
             self._prepare_docx(first)
 
     @property
@@ -249,7 +132,7 @@ class LetterGroup:
 
         self.fonts = FontConfiguration()
         html = render_html(self.probe)
-        parts = _split_windows(html)
+        parts = split_windows(html)
         if parts is None or any(mark in "".join(parts[0::2]) for mark in MARKERS):
             return  # recipient fields outside the windows: each letter is laid out whole
         windows = [filler(window, None) for window in parts[1::2]]
@@ -359,101 +242,6 @@ class LetterGroup:
 def _stem(probe: Document, recipient: Recipient) -> bytes:
     """The identifier a whole render of ``recipient``'s letter would carry (its file's stem)."""
     return probe.stem.replace(ID, recipient.id).encode()
-
-
-def _html_trees(doc: Document) -> list[Any]:
-    """The Jinja trees of a document's HTML template and of every template it includes."""
-    from jinja2 import TemplateNotFound, meta
-
-    from advocacy.environment import TemplateLoader, environment
-
-    env = environment(TemplateLoader(doc.templates.folders(doc.kind.name)))
-    trees, names, seen = [], [f"{doc.kind.name}.html"], set()
-    while names:
-        name = names.pop()
-        if name in seen:
-            continue
-        seen.add(name)
-        try:
-            source = env.loader.get_source(env, name)[0]
-        except TemplateNotFound:
-            continue  # rendering says so
-        tree = env.parse(source)
-        trees.append(tree)
-        for included in meta.find_referenced_templates(tree):
-            if included is None:  # a name made at render time: cannot be checked
-                return [_UNCHECKABLE]
-            names.append(included)
-    return trees
-
-
-def _docx_trees(doc: Document) -> list[Any]:
-    """The Jinja tree of a document's Word template body (as docxtpl reads it)."""
-    from advocacy.environment import environment
-    from advocacy.render.places import PlacedTemplate
-
-    template = PlacedTemplate(str(doc.kind.template("docx")))
-    template.render_init()
-    return [environment().parse(template.patch_xml(template.get_xml()))]
-
-
-def _uncheckable() -> Any:
-    from jinja2 import nodes
-
-    return nodes.Template([nodes.Output([nodes.Name("recipient", "load")])])
-
-
-_UNCHECKABLE = _uncheckable()
-"""A tree that is never composable: for templates whose includes are named at render time."""
-
-
-def _split_windows(html: str) -> list[str] | None:
-    """``html`` cut around its window elements: text, window, text, window ..., text."""
-    from advocacy.render.compose import WINDOW
-
-    parts, position = [], 0
-    while True:
-        at = _class_at(html, WINDOW, position)
-        if at < 0:
-            parts.append(html[position:])
-            return parts
-        start = html.rfind("<", 0, at)
-        end = _element_end(html, start)
-        if end is None:
-            return None
-        parts += [html[position:start], html[start:end]]
-        position = end
-
-
-def _class_at(html: str, name: str, position: int) -> int:
-    """Where the next element whose class list holds ``name`` has its class attribute."""
-    while (at := html.find('class="', position)) >= 0:
-        end = html.find('"', at + 7)
-        if name in html[at + 7 : end].split():
-            return at
-        position = end
-    return -1
-
-
-def _element_end(html: str, start: int) -> int | None:
-    """Where the element that starts at ``start`` ends (after its closing tag)."""
-    name = html[start + 1 :].split(None, 1)[0].split(">", 1)[0]
-    depth, position = 0, start
-    while True:
-        opening = html.find(f"<{name}", position + 1)
-        closing = html.find(f"</{name}>", position + 1)
-        if closing < 0:
-            return None
-        if 0 <= opening < closing and html[opening + len(name) + 1] in " >":
-            depth += 1
-            position = opening
-        elif 0 <= opening < closing:
-            position = opening
-        elif depth == 0:
-            return closing + len(f"</{name}>")
-        else:
-            depth -= 1
-            position = closing
 
 
 def _same_size(a: tuple[float, ...], b: tuple[float, ...]) -> bool:

@@ -17,8 +17,12 @@ then every letter is rendered whole: slower, never wrong.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import nodes
+
+if TYPE_CHECKING:
+    from advocacy.documents import Document
 
 NAME = "recipient"
 
@@ -61,3 +65,92 @@ def _allowed(path: list[nodes.Node]) -> bool:
     if any(True for _ in _uses(body, "loop", [])):
         return False
     return all(isinstance(used[-2], nodes.Output) for used in _uses(body, line, []))
+
+
+def html_trees(doc: Document) -> list[Any]:
+    """The Jinja trees of a document's HTML template and of every template it includes."""
+    from jinja2 import TemplateNotFound, meta
+
+    from advocacy.environment import TemplateLoader, environment
+
+    env = environment(TemplateLoader(doc.templates.folders(doc.kind.name)))
+    trees, names, seen = [], [f"{doc.kind.name}.html"], set()
+    while names:
+        name = names.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source = env.loader.get_source(env, name)[0]
+        except TemplateNotFound:
+            continue  # rendering says so
+        tree = env.parse(source)
+        trees.append(tree)
+        for included in meta.find_referenced_templates(tree):
+            if included is None:  # a name made at render time: cannot be checked
+                return [_UNCHECKABLE]
+            names.append(included)
+    return trees
+
+
+def docx_trees(doc: Document) -> list[Any]:
+    """The Jinja tree of a document's Word template body (as docxtpl reads it)."""
+    from advocacy.environment import environment
+    from advocacy.render.places import PlacedTemplate
+
+    template = PlacedTemplate(str(doc.kind.template("docx")))
+    template.render_init()
+    return [environment().parse(template.patch_xml(template.get_xml()))]
+
+
+_UNCHECKABLE = nodes.Template([nodes.Output([nodes.Name(NAME, "load")])])
+"""A tree that is never composable: for templates whose includes are named at render time."""
+
+
+def split_windows(html: str) -> list[str] | None:
+    """``html`` cut around its window elements: text, window, text, window ..., text."""
+    from advocacy.render.compose import WINDOW
+
+    parts, position = [], 0
+    while True:
+        at = _class_at(html, WINDOW, position)
+        if at < 0:
+            parts.append(html[position:])
+            return parts
+        start = html.rfind("<", 0, at)
+        end = _element_end(html, start)
+        if end is None:
+            return None
+        parts += [html[position:start], html[start:end]]
+        position = end
+
+
+def _class_at(html: str, name: str, position: int) -> int:
+    """Where the next element whose class list holds ``name`` has its class attribute."""
+    while (at := html.find('class="', position)) >= 0:
+        end = html.find('"', at + 7)
+        if name in html[at + 7 : end].split():
+            return at
+        position = end
+    return -1
+
+
+def _element_end(html: str, start: int) -> int | None:
+    """Where the element that starts at ``start`` ends (after its closing tag)."""
+    name = html[start + 1 :].split(None, 1)[0].split(">", 1)[0]
+    depth, position = 0, start
+    while True:
+        opening = html.find(f"<{name}", position + 1)
+        closing = html.find(f"</{name}>", position + 1)
+        if closing < 0:
+            return None
+        if 0 <= opening < closing and html[opening + len(name) + 1] in " >":
+            depth += 1
+            position = opening
+        elif 0 <= opening < closing:
+            position = opening
+        elif depth == 0:
+            return closing + len(f"</{name}>")
+        else:
+            depth -= 1
+            position = closing
