@@ -33,8 +33,10 @@ def po_path(lang: str) -> Path:
     return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+@cache
 def languages() -> tuple[str, ...]:
-    """The languages a catalog ships for: 'en', 'kk', 'ru', ..."""
+    """The languages a catalog ships for: 'en', 'kk', 'ru', ... (read once: they ship with the
+    package and do not change while it runs)."""
     return tuple(sorted(p.name for p in LOCALES.iterdir() if po_path(p.name).is_file()))
 
 

@@ -144,7 +144,8 @@ def _element_end(html: str, start: int) -> int | None:
         closing = html.find(f"</{name}>", position + 1)
         if closing < 0:
             return None
-        if 0 <= opening < closing and html[opening + len(name) + 1] in " >":
+        after = html[opening + len(name) + 1 : opening + len(name) + 2]
+        if 0 <= opening < closing and (after.isspace() or after in (">", "/")):
             depth += 1
             position = opening
         elif 0 <= opening < closing:
