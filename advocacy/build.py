@@ -67,6 +67,8 @@ class _Case:
     groups: dict[str, Any] = field(default_factory=dict)
     notes: list[Failure] = field(default_factory=list)
     """Warnings of the letters' preparation (texts printed in the case's language)."""
+    failures: list[Failure] = field(default_factory=list)
+    """Groups of letters that could not be prepared, each said once."""
 
     def final(self, relative: str) -> Path:
         return self.folder / relative
@@ -164,6 +166,7 @@ def _run_cases(
             done(paths)
     for index, case in enumerate(_CASES):
         report.warnings += case.notes
+        report.failures += case.failures
         try:
             _manifest(case, entries[index])
             case.staging.commit()
@@ -207,6 +210,7 @@ def _prepare(
     staging = Staging(folder)
     case = _Case(loaded, raw, lang, fallback, templates, folder, staging, case_file, digest, emails)
     case.loaded = case.in_language(lang)
+    _note_translation(case, lang)
     return case
 
 
@@ -221,16 +225,15 @@ def _tasks(index: int) -> Iterator[Task]:
     for recipient in case.loaded.recipients:
         groups.setdefault(recipient.language or case.lang, []).append(recipient)
     for key, recipients in groups.items():
-        _prepare_letters(case, key, recipients[0])
+        if not _prepare_letters(case, key, recipients):
+            continue
         for start in range(0, len(recipients), CHUNK):
             yield index, "letters", (key, recipients[start : start + CHUNK])
 
 
-def _prepare_letters(case: _Case, key: str, first: Any) -> None:
-    """Lay out the letters of a group once, before workers fork and share it.
-
-    A failure is left for the group's tasks to report, recipient by recipient.
-    """
+def _prepare_letters(case: _Case, key: str, recipients: list[Any]) -> bool:
+    """Lay out the letters of a group once, before workers fork and share it; whether it can
+    be built (else its failure is the case's, said once for the whole group)."""
     from advocacy.letters import LetterGroup
 
     try:
@@ -243,12 +246,34 @@ def _prepare_letters(case: _Case, key: str, first: Any) -> None:
             case.case_file,
         )
         with _translated(group.probe, case) as notes:
-            group.prepare(first)
+            group.prepare(recipients)
         case.notes += notes
     except AdvocacyError as err:
-        case.groups[key] = err
-    else:
-        case.groups[key] = group
+        folder = case.folder / f"appeal-{case.loaded.case.appeal().id}"
+        ids = ", ".join(r.id for r in recipients[:10]) + (", ..." if len(recipients) > 10 else "")
+        case.failures.append(
+            Failure(
+                "",
+                f"{err.said()}\n{folder}: "
+                f"{_count(len(recipients), 'letter')} in {key!r} not written ({ids})",
+            )
+        )
+        return False
+    case.groups[key] = group
+    _note_translation(case, key)
+    return True
+
+
+def _note_translation(case: _Case, lang: str) -> None:
+    """Note once that documents in ``lang`` print an unreviewed translation."""
+    translation = case.raw.case.translations.get(lang)
+    note = f"note: the {lang!r} texts of {case.raw.path} are an unreviewed translation"
+    if translation is not None and not translation.reviewed:
+        case.notes.append(Failure("", note, warning=True))
+
+
+def _count(number: int, one: str) -> str:
+    return f"{number} {one}{'' if number == 1 else 's'}"
 
 
 @contextmanager
@@ -355,9 +380,6 @@ def _letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failu
     kind = case.templates.kind("appeal")
     folder = f"{kind.name}-{case.loaded.case.appeal().id}"
     group = case.groups[key]
-    if isinstance(group, AdvocacyError):
-        names = ", ".join(r.id for r in recipients)
-        return [Failure(str(case.folder / folder), f"{group}\n(not written: {names})")]
     appeal = group.loaded.case.appeal()
     results: list[Entry | Failure] = []
     pdfs: dict[str, bytes] = {}

@@ -343,8 +343,11 @@ def build(
     """Build every document of each case, the appeal once per recipient, with a manifest."""
     from advocacy.audience import check_audience
     from advocacy.build import build as build_all
+    from advocacy.i18n import catalog_language
 
     check_audience(audience)
+    if lang is not None:
+        catalog_language(lang)  # wrong usage, said before anything is built
     bar = _Progress()
     report = build_all(
         facts,
@@ -366,7 +369,8 @@ def build(
     if report.failures:
         for failure in report.failures:
             said = failure.message
-            _err(said if said.startswith(failure.path) else f"{failure.path}: {said}")
+            placed = not failure.path or said.startswith(failure.path)
+            _err(said if placed else f"{failure.path}: {said}")
         _err(
             f"{_count(len(report.failures), 'failure')}; "
             f"{_count(len(report.written), 'file')} written"

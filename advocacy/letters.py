@@ -38,6 +38,9 @@ CHUNK = 100
 """Recipients whose windows are laid out in one document: enough to spread WeasyPrint's fixed
 cost thin, few enough that memory stays flat however many recipients there are."""
 
+TRIALS = 10
+"""Recipients tried, in order, for one whose whole letter checks the composed ones."""
+
 
 class LetterGroup:
     """Letters of one appeal to recipients that share a language."""
@@ -68,20 +71,37 @@ class LetterGroup:
 
         return appeal_document(self.loaded, self.kind, self.templates, self.appeal_id, recipient)
 
-    def prepare(self, first: Recipient) -> None:
-        """Render the letter once for the group, and check it against ``first``'s whole letter.
+    def prepare(self, recipients: list[Recipient]) -> None:
+        """Render the letter once for the group, and check it against a whole letter to one of
+        ``recipients`` (the first whose address fits its window).
 
         Done once, before the letters are made (and before workers fork to share it). A
         template that does more with the recipient than print it gets every letter rendered
-        whole (:mod:`advocacy.recipient_use`).
+        whole (:mod:`advocacy.recipient_use`). Either way each format is rendered here at least
+        once, so that what it prints is known before the letters are made (the texts its
+        language lacks, say).
         """
+        from advocacy.errors import AdvocacyError
         from advocacy.recipient_use import composable
+        from advocacy.render.compose import WindowError
 
         self.prepared = True
+        candidates = recipients[:TRIALS]
         if "pdf" in self.kind.formats and composable(html_trees(self.probe)):
-            self._prepare_pdf(first)
+            self._prepare_pdf(candidates)
+        if "pdf" in self.kind.formats and self._base is None:
+            for candidate in candidates:  # a rehearsal, for what the template prints
+                try:
+                    self.whole_pdf(candidate)
+                    break
+                except WindowError:
+                    continue
+                except AdvocacyError:
+                    break  # that letter's own failure, reported when it is made
         if "docx" in self.kind.formats and composable(docx_trees(self.probe)):
-            self._prepare_docx(first)
+            self._prepare_docx(candidates[0])
+        if "docx" in self.kind.formats and self._docx is None:
+            self.whole_docx(candidates[0])
 
     @property
     def composes(self) -> tuple[bool, bool]:
@@ -115,7 +135,7 @@ class LetterGroup:
         allows, else rendered whole."""
 
         if not self.prepared:
-            self.prepare(recipients[0])
+            self.prepare(recipients)
         if self._base is None:
             for recipient in recipients:
                 yield recipient, self._whole_pdf_or_error(recipient)
@@ -123,7 +143,7 @@ class LetterGroup:
         for start in range(0, len(recipients), CHUNK):
             yield from self._composed(recipients[start : start + CHUNK])
 
-    def _prepare_pdf(self, first: Recipient) -> None:
+    def _prepare_pdf(self, candidates: list[Recipient]) -> None:
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
@@ -145,18 +165,24 @@ class LetterGroup:
         laid_out = layout(self.probe, html, (CSS(string=compose.BASE_CSS),), self.fonts)
         pdf = write_pdf(laid_out, self.probe, self.case_file)
         self._base = compose.base(pdf, laid_out)
-        if self._base is not None and not self._trusted(first):
+        if self._base is not None and not self._trusted(candidates):
             self._base = None
 
-    def _trusted(self, first: Recipient) -> bool:
-        """Whether composing gives what a whole render gives, for ``first``: the same text in
-        the same order, the same pixels."""
+    def _trusted(self, candidates: list[Recipient]) -> bool:
+        """Whether composing gives what a whole render gives, for the first candidate whose
+        windows hold their text: the same text in the same order, the same pixels."""
+        from advocacy.render.compose import WindowError
+
         assert self._base is not None
-        composed = next(self._composed([first]))[1]
-        if isinstance(composed, Exception):
-            return False
-        page = self._base.page
-        return _seen(composed, page) == _seen(self.whole_pdf(first), page)
+        for candidate in candidates:
+            composed = next(self._composed([candidate]))[1]
+            if isinstance(composed, WindowError):
+                continue  # too long for its window: says nothing of the others
+            if isinstance(composed, Exception):
+                return False
+            page = self._base.page
+            return _seen(composed, page) == _seen(self.whole_pdf(candidate), page)
+        return False
 
     def _composed(
         self, recipients: list[Recipient]
@@ -206,7 +232,7 @@ class LetterGroup:
     def docx(self, recipient: Recipient) -> bytes:
         """The recipient's Word letter: the probe's with their lines put in, or rendered whole."""
         if not self.prepared:
-            self.prepare(recipient)
+            self.prepare([recipient])
         if self._docx is None:
             return self.whole_docx(recipient)
         return self._fill_docx(recipient)

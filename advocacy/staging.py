@@ -47,10 +47,19 @@ class Staging:
         self.folder.chmod(0o755)
 
     def _sweep(self) -> None:
-        """Remove what interrupted builds of the same destination left (we hold the lock)."""
+        """Remove what interrupted builds of the same destination left (we hold the lock).
+
+        A build killed between moving the previous build aside and moving its own in left no
+        destination at all: the previous build is put back first.
+        """
         name = self.destination.name
+        parent = self.destination.parent
+        if not (self.destination.exists() or self.destination.is_symlink()):
+            for previous in sorted(parent.glob(f".{name}.old-*/previous")):
+                previous.replace(self.destination)
+                break
         for pattern in (f".{name}.building-*", f".{name}.old-*"):
-            for leftover in self.destination.parent.glob(pattern):
+            for leftover in parent.glob(pattern):
                 shutil.rmtree(leftover, ignore_errors=True)
 
     def commit(self) -> None:

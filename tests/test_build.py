@@ -11,6 +11,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -430,6 +431,10 @@ def _assert_whole(path: Path) -> None:
             {"id": "x", "name": "X", "address": [str(n) for n in range(7)]},
             "recipients[0].address: too many: at most 6, found 7",
         ),
+        (
+            {"id": "x", "name": "X", "language": "fr"},
+            "recipients[0].language: no catalog for the language 'fr'",
+        ),
     ],
 )
 def test_a_wrong_recipient_is_placed_in_the_file(
@@ -512,3 +517,84 @@ def test_a_build_at_a_terminal_shows_a_progress_bar(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert b"building" in shown and b"100%" in shown
     assert b"building" not in done.stdout  # the paths alone on stdout
+
+
+def test_letters_in_a_language_the_facts_lack_fail_once_and_the_others_are_written(
+    tmp_path: Path, run: Runner
+) -> None:
+    many = [{"id": f"k{n:03d}", "name": f"K {n}", "language": "kk"} for n in range(120)]
+    case = tiny_case(tmp_path, _with_recipients([{"id": "e", "name": "E"}, *many]))
+    result = run("build", case, "-o", tmp_path / "out")
+    assert result.code == 1
+    problems = [line for line in result.err.splitlines() if "no text in 'kk'" in line]
+    assert f"{case}:40:9: appeals[0].lead: no text in 'kk'" in result.err
+    assert len(problems) == len(set(problems)) > 0  # said once, not once per batch of letters
+    assert all(re.match(r"\S+\.yaml:\d+:\d+: ", line) for line in problems)  # FILE:LINE:COL
+    assert (
+        f"{tmp_path / 'out' / 'tiny' / 'appeal-first'}: 120 letters in 'kk' not written"
+        in result.err
+    )
+    assert result.err.strip().endswith("1 failure; 8 files written")
+    letters = tmp_path / "out" / "tiny" / "appeal-first"
+    assert sorted(p.name for p in letters.iterdir()) == ["e.docx", "e.pdf"]
+    fallback = run("build", case, "-o", tmp_path / "out", "--fallback")
+    assert fallback.code == 0, fallback.err
+    assert len(list(letters.glob("k*.pdf"))) == 120
+    warnings = [line for line in fallback.err.splitlines() if "(--fallback)" in line]
+    assert warnings and len(warnings) == len(set(warnings))
+
+
+def test_a_template_printing_text_the_language_lacks_fails_in_build_as_in_render(
+    tmp_path: Path, run: Runner
+) -> None:
+    """Letters rendered whole (a template composing cannot use) are checked for texts their
+    language lacks like every other document."""
+    templates = tmp_path / "mine"
+    run("templates", "export", templates, "appeal")
+    html = templates / "appeal" / "appeal.html"
+    html.write_text(
+        html.read_text().replace(
+            "<p>{{ appeal.lead|rich }}</p>",
+            "<p>{{ appeal.lead|rich }}</p>\n"
+            "{% if recipient and recipient.example %}<p>EXAMPLE</p>{% endif %}"
+            "<p>{{ defender.profile|rich }}</p>",
+        )
+    )
+
+    def russian_letter(data: Any) -> None:
+        appeal = data["appeals"][0]
+        for key in ("title", "lead", "concern"):
+            appeal[key] = {"en": appeal[key], "ru": "Русский текст."}
+        appeal["paragraphs"] = [{"text": {"en": "She will appeal.", "ru": "Обжалует."}}]
+        appeal["demands"] = [{"en": "Annul;", "ru": "Отменить;"}]
+        data["recipients"] = [{"id": "r", "name": "R", "language": "ru"}]
+
+    case = tiny_case(tmp_path / "facts", russian_letter)
+    alone = run(
+        "render", "appeal", case, "--to", "r", "-o", tmp_path / "alone", "--templates", templates
+    )
+    built = run("build", case, "-o", tmp_path / "out", "--templates", templates)
+    assert alone.code == built.code == 1
+    missing = "people[0].profile: no text in 'ru'"
+    assert missing in alone.err and missing in built.err
+    assert not (tmp_path / "out" / "tiny" / "appeal-first" / "r.pdf").exists()
+
+
+def test_a_build_killed_between_its_two_renames_gets_the_previous_one_back(tmp_path: Path) -> None:
+    from advocacy.staging import Staging
+
+    destination = tmp_path / "case"
+    first = Staging(destination)
+    (first.folder / "letter.pdf").write_text("first build")
+    first.commit()
+    second = Staging(destination)
+    (second.folder / "letter.pdf").write_text("second build")
+    aside = Path(tempfile.mkdtemp(prefix=".case.old-", dir=tmp_path))
+    destination.replace(aside / "previous")  # what commit() does first; killed right after
+    second.close()
+    third = Staging(destination)
+    try:
+        assert (destination / "letter.pdf").read_text() == "first build"
+        assert not aside.exists()
+    finally:
+        third.close()

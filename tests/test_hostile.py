@@ -308,10 +308,22 @@ def unprivileged(tmp_path: Path, run: Runner) -> Iterator[Unprivileged]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     defaults = advocacy.templates.DEFAULTS
     advocacy.templates.DEFAULTS = shipped / "templates"
+    # Likewise WeasyPrint's sRGB profile, which it reads from its package for every PDF/A.
+    import weasyprint.pdf
+
+    profile = shipped / "weasyprint"
+    profile.mkdir(mode=0o755)
+    shutil.copy(weasyprint.pdf.files("weasyprint.pdf") / "sRGB2014.icc", profile)
+    (profile / "sRGB2014.icc").chmod(0o644)
+    package_files = weasyprint.pdf.files
+    weasyprint.pdf.files = lambda package: (
+        profile if package == "weasyprint.pdf" else package_files(package)
+    )
     try:
         yield Unprivileged(folder, run, root=True)
     finally:
         advocacy.templates.DEFAULTS = defaults
+        weasyprint.pdf.files = package_files
         shutil.rmtree(folder)
         shutil.rmtree(shipped)
 

@@ -24,6 +24,19 @@ MAX_SALUTATION = 80
 """A salutation is one line of the letter."""
 
 
+def _with_catalog(value: str) -> str:
+    from advocacy.errors import UsageError
+    from advocacy.i18n import catalog_language
+
+    try:
+        catalog_language(value)
+    except UsageError as err:
+        raise ValueError(
+            f"{err}; drop `language` to write to them in the case's language"
+        ) from None
+    return value
+
+
 def _one_line(value: str) -> str:
     if len(value) > MAX_SALUTATION:
         raise ValueError(
@@ -60,8 +73,10 @@ class Recipient(FactModel):
         description=f"How the letter greets them, as printed, on one line of at most "
         f"{MAX_SALUTATION} characters: 'Dear Mr President,'.",
     )
-    language: LanguageTag | None = Field(
-        default=None, description="The language of their letter; default: the case's language."
+    language: Annotated[LanguageTag, AfterValidator(_with_catalog)] | None = Field(
+        default=None,
+        description="The language of their letter (one the templates have a catalog for: en, "
+        "ru, kk); default: the case's language.",
     )
     example: bool = Field(
         default=False,

@@ -82,6 +82,10 @@ def _localized(texts: dict[str, str]) -> Localized:
     return Localized(texts)
 
 
+def _as_written(value: Any) -> Any:
+    return dict(value.texts) if isinstance(value, Localized) else value
+
+
 def _which(value: Any) -> str:
     return "per-language" if isinstance(value, Mapping) else "string"
 
@@ -105,6 +109,8 @@ class Translatable:
             discriminator=_which,
             custom_error_type="text_or_languages",
             custom_error_message="expected text, or the text per language ({en: ..., ru: ...})",
+            # Written out (the public case file a PDF carries), a text keeps every language.
+            serialization=core_schema.plain_serializer_function_ser_schema(_as_written),
         )
 
 
