@@ -22,7 +22,6 @@ import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,13 +33,11 @@ from advocacy.manifest import (
     Entry,
     Failure,
     Report,
-    entry,
     manifest,
-    pages_of,
     unexpected,
 )
-from advocacy.render.compose import WindowError
 from advocacy.staging import Staging
+from advocacy.work import translated
 
 CHUNK = 50
 """Recipients in one task: small enough to share out evenly, large enough to amortise."""
@@ -245,7 +242,7 @@ def _prepare_letters(case: _Case, key: str, recipients: list[Any]) -> bool:
             key,
             case.case_file,
         )
-        with _translated(group.probe, case) as notes:
+        with translated(group.probe, case) as notes:
             group.prepare(recipients)
         case.notes += notes
     except AdvocacyError as err:
@@ -274,19 +271,6 @@ def _note_translation(case: _Case, lang: str) -> None:
 
 def _count(number: int, one: str) -> str:
     return f"{number} {one}{'' if number == 1 else 's'}"
-
-
-@contextmanager
-def _translated(doc: Any, case: _Case) -> Iterator[list[Failure]]:
-    """Render ``doc`` inside: then fail with every text its language lacks, or (falling back)
-    give the warnings that say which texts were printed in the case's language."""
-    from advocacy.localize import check, watching
-
-    notes: list[Failure] = []
-    with watching(*doc.template_context.values(), doc.title, doc.subject) as untranslated:
-        yield notes
-    for problem in check(doc.lang, list(untranslated.values()), case.fallback):
-        notes.append(Failure(problem.file, str(problem), warning=True))
 
 
 def _files(task: Task) -> int:
@@ -324,130 +308,16 @@ def _run_indexed(task: Task) -> tuple[int, list[Entry | Failure]]:
 def _run(task: Task) -> list[Entry | Failure]:
     index, what, subject = task
     case = _CASES[index]
+    from advocacy import work
+
     try:
         if what == "document":
-            return _document(case, subject)
+            return work.document(case, subject)
         key, recipients = subject
-        return _letters(case, key, recipients)
+        return work.letters(case, key, recipients)
     except Exception as err:  # a bug: reported with the rest, never stopping the others
         where = str(case.folder / subject) if what == "document" else str(case.folder)
         return [Failure(where, unexpected(err))]
-
-
-def _document(case: _Case, name: str) -> list[Entry | Failure]:
-    """Every format of the document of kind ``name``."""
-    from advocacy.documents import BUILDERS
-
-    results: list[Entry | Failure] = []
-    try:
-        kind = case.templates.kind(name)
-        doc = BUILDERS[kind.context](case.loaded, kind, case.templates, None)
-    except AdvocacyError as err:
-        return [Failure(str(case.folder / name), str(err))]
-    rendered: list[tuple[str, str, bytes]] = []
-    try:
-        with _translated(doc, case) as notes:
-            for fmt in kind.formats:
-                relative = f"{doc.stem}.{fmt}"
-                try:
-                    rendered.append((fmt, relative, _render(doc, fmt, case)))
-                except AdvocacyError as err:
-                    results.append(Failure(str(case.folder / relative), str(err)))
-    except FactsError as err:  # texts the language lacks: none of its files is written
-        return [Failure(str(case.folder / doc.stem), str(err))]
-    for fmt, relative, data in rendered:
-        pages = pages_of(data) if fmt == "pdf" else None
-        results.append(_write(case, relative, data, kind.name, fmt, doc.lang, None, pages))
-    return results + notes
-
-
-def _render(doc: Any, fmt: str, case: _Case) -> bytes:
-    if fmt == "pdf":
-        from advocacy.render.pdf import render_pdf
-
-        return render_pdf(doc, case.case_file)
-    from advocacy.render.docx import render_docx
-
-    return render_docx(doc)
-
-
-def _letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failure]:
-    """The appeal to each of ``recipients`` (who share ``key``, their language).
-
-    A recipient whose PDF fails gets no Word letter and no draft either: the reason (an address
-    too long for its window, say) is theirs, not the format's.
-    """
-    kind = case.templates.kind("appeal")
-    folder = f"{kind.name}-{case.loaded.case.appeal().id}"
-    group = case.groups[key]
-    appeal = group.loaded.case.appeal()
-    results: list[Entry | Failure] = []
-    pdfs: dict[str, bytes] = {}
-    failed: set[str] = set()
-    if "pdf" in kind.formats:
-        for recipient, made in _each_pdf(group, recipients):
-            relative = f"{folder}/{recipient.id}.pdf"
-            if isinstance(made, Exception):
-                failed.add(recipient.id)
-                if isinstance(made, WindowError):
-                    made = made.at(case.loaded.places.get(recipient.id, recipient.id))
-                message = str(made) if isinstance(made, AdvocacyError) else unexpected(made)
-                results.append(Failure(str(case.final(relative)), f"{message} (not written)"))
-                continue
-            pdfs[recipient.id] = made
-            results.append(
-                _write(case, relative, made, "appeal", "pdf", key, recipient.id, pages_of(made))
-            )
-    for recipient in recipients:
-        if recipient.id in failed:
-            continue
-        relative = f"{folder}/{recipient.id}"
-        try:
-            if "docx" in kind.formats:
-                data = group.docx(recipient)
-                results.append(
-                    _write(case, f"{relative}.docx", data, kind.name, "docx", key, recipient.id)
-                )
-            if case.emails and recipient.email and recipient.id in pdfs:
-                from advocacy.emails import draft
-
-                letterhead = group.loaded.letterheads[appeal.sender]
-                name = f"{kind.name}-{appeal.id}-{recipient.id}.pdf"
-                data = draft(appeal, letterhead, recipient, pdfs[recipient.id], name)
-                results.append(
-                    _write(case, f"{relative}.eml", data, "email", "eml", key, recipient.id)
-                )
-        except Exception as err:
-            message = str(err) if isinstance(err, AdvocacyError) else unexpected(err)
-            results.append(Failure(str(case.final(relative)), message))
-    return results
-
-
-def _each_pdf(group: Any, recipients: list[Any]) -> Iterator[tuple[Any, bytes | Exception]]:
-    """Each recipient's PDF or what stopped it; a failure of the whole batch is everyone's."""
-    made: set[str] = set()
-    try:
-        for recipient, data in group.pdfs(recipients):
-            made.add(recipient.id)
-            yield recipient, data
-    except Exception as err:
-        for recipient in recipients:
-            if recipient.id not in made:
-                yield recipient, err
-
-
-def _write(
-    case: _Case,
-    relative: str,
-    data: bytes,
-    kind: str,
-    fmt: str,
-    language: str,
-    recipient: str | None,
-    pages: int | None = None,
-) -> Entry:
-    write_atomic(case.staging.folder / relative, data)
-    return entry(relative, data, kind, fmt, language, recipient, pages)
 
 
 def _manifest(case: _Case, entries: list[Entry]) -> None:
