@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from advocacy.errors import AdvocacyError, FactsError, UsageError
+from advocacy.errors import AdvocacyError, FactsError, UsageError, count
 from advocacy.files import write_atomic
 from advocacy.manifest import (
     MANIFEST,
@@ -47,10 +47,9 @@ CHUNK = 50
 class _Case:
     """A case being built: what every task of it needs (shared with forked workers)."""
 
-    loaded: Any
-    """The case as its documents see it: in ``lang``, for the build's audience."""
     raw: Any
     """The case as loaded, every language in it, for letters in other languages."""
+    audience: str
     lang: str
     fallback: bool
     templates: Any
@@ -66,18 +65,20 @@ class _Case:
     """Warnings of the letters' preparation (texts printed in the case's language)."""
     failures: list[Failure] = field(default_factory=list)
     """Groups of letters that could not be prepared, each said once."""
+    loaded: Any = field(init=False)
+    """The case as its documents see it: in ``lang``, for the build's audience."""
+
+    def __post_init__(self) -> None:
+        self.loaded = self.in_language(self.lang)
 
     def final(self, relative: str) -> Path:
         return self.folder / relative
 
     def in_language(self, lang: str) -> Any:
         """The case as a document in ``lang`` sees it (for the build's audience)."""
-        from advocacy.audience import for_audience
-        from advocacy.localize import in_language
+        from advocacy.documents import seen_as
 
-        loaded = in_language(dataclasses.replace(self.raw, lang=lang), lang)
-        public = for_audience(loaded.case, self.loaded.audience, str(loaded.path))
-        return dataclasses.replace(loaded, case=public, audience=self.loaded.audience)
+        return seen_as(self.raw, lang, self.audience)
 
 
 _CASES: list[_Case] = []
@@ -195,18 +196,18 @@ def _prepare(
     # The file embedded in the PDFs keeps every language: it is the facts, not the document.
     public = for_audience(raw.case, audience, str(raw.path))
     case_file = embedded_case(dataclasses.replace(raw, case=public, audience=audience))
-    loaded = dataclasses.replace(raw, audience=audience)
     name = raw.case.id if audience == "public" else f"{raw.case.id}.{audience}"
     folder = (out if out is not None else Path("output")) / name
     for other in _CASES:
         if other.folder == folder:
             raise UsageError(
-                f"{path}: has the id {loaded.case.id!r}, as {other.loaded.path} does; their "
+                f"{path}: has the id {raw.case.id!r}, as {other.raw.path} does; their "
                 "documents would overwrite each other: build them into different --out folders"
             )
     staging = Staging(folder)
-    case = _Case(loaded, raw, lang, fallback, templates, folder, staging, case_file, digest, emails)
-    case.loaded = case.in_language(lang)
+    case = _Case(
+        raw, audience, lang, fallback, templates, folder, staging, case_file, digest, emails
+    )
     _note_translation(case, lang)
     return case
 
@@ -252,7 +253,7 @@ def _prepare_letters(case: _Case, key: str, recipients: list[Any]) -> bool:
             Failure(
                 "",
                 f"{err.said()}\n{folder}: "
-                f"{_count(len(recipients), 'letter')} in {key!r} not written ({ids})",
+                f"{count(len(recipients), 'letter')} in {key!r} not written ({ids})",
             )
         )
         return False
@@ -263,14 +264,11 @@ def _prepare_letters(case: _Case, key: str, recipients: list[Any]) -> bool:
 
 def _note_translation(case: _Case, lang: str) -> None:
     """Note once that documents in ``lang`` print an unreviewed translation."""
-    translation = case.raw.case.translations.get(lang)
-    note = f"note: the {lang!r} texts of {case.raw.path} are an unreviewed translation"
-    if translation is not None and not translation.reviewed:
+    from advocacy.localize import unreviewed
+
+    note = unreviewed(case.raw, lang)
+    if note is not None:
         case.notes.append(Failure("", note, warning=True))
-
-
-def _count(number: int, one: str) -> str:
-    return f"{number} {one}{'' if number == 1 else 's'}"
 
 
 def _files(task: Task) -> int:

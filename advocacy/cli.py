@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from advocacy.errors import AdvocacyError, FactsError, TemplateError, UsageError
+from advocacy.errors import AdvocacyError, FactsError, TemplateError, UsageError, count
 
 if TYPE_CHECKING:
     from advocacy.models import Case
@@ -57,7 +57,7 @@ def validate(
         examples = sum(1 for recipient in loaded.recipients if recipient.example)
         if examples:
             _err(
-                f"{path}: note: {examples} of {_count(len(loaded.recipients), 'recipient')} "
+                f"{path}: note: {examples} of {count(len(loaded.recipients), 'recipient')} "
                 "have example contact details (`example: true`): check them before sending"
             )
     if failed:
@@ -67,12 +67,12 @@ def validate(
 def summary(case: Case, recipients: int = 0) -> str:
     """One line on what a case holds (and how many ``recipients`` its appeal goes to)."""
     names = ", ".join(case.person(pid).name for pid in case.defenders)
-    to = f", {_count(recipients, 'recipient')}" if recipients else ""
+    to = f", {count(recipients, 'recipient')}" if recipients else ""
     return (
-        f"{case.id} ({names}): {_count(len(case.defenders), 'defender')}, "
-        f"{_count(len(case.people), 'person', 'people')}, {_count(len(case.events), 'event')}, "
-        f"{_count(len(case.charges), 'charge')}, {_count(len(case.sources), 'source')}, "
-        f"{_count(len(case.appeals), 'appeal')}{to}; current to {case.updated.isoformat()}"
+        f"{case.id} ({names}): {count(len(case.defenders), 'defender')}, "
+        f"{count(len(case.people), 'person', 'people')}, {count(len(case.events), 'event')}, "
+        f"{count(len(case.charges), 'charge')}, {count(len(case.sources), 'source')}, "
+        f"{count(len(case.appeals), 'appeal')}{to}; current to {case.updated.isoformat()}"
         + "".join(
             f"; {lang} translation {'reviewed' if t.reviewed else 'not reviewed'}"
             for lang, t in case.translations.items()
@@ -121,12 +121,23 @@ AudienceOption = Annotated[
     ),
 ]
 
+
+def _shipped_language(lang: str | None) -> str | None:
+    """A --lang with no catalog is wrong usage, said before anything is loaded or written."""
+    if lang is not None:
+        from advocacy.i18n import catalog_language
+
+        catalog_language(lang)
+    return lang
+
+
 LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
         help="The document's language: en, ru, kk (default: the case's `language`).",
         show_default=False,
+        callback=_shipped_language,
     ),
 ]
 
@@ -219,17 +230,12 @@ def templates_check(
         if path.is_relative_to(mine)
     ):
         _err(f"note: {folder} changes none of the templates; checked the shipped ones")
-    counted = f"{_count(report.templates, 'template')} of {_count(report.kinds, 'kind')}"
+    counted = f"{count(report.templates, 'template')} of {count(report.kinds, 'kind')}"
     if report.errors:
-        _err(f"{_count(report.errors, 'problem')} in {counted}")
+        _err(f"{count(report.errors, 'problem')} in {counted}")
         raise typer.Exit(1)
-    warned = f" ({_count(report.warnings, 'warning')})" if report.warnings else ""
+    warned = f" ({count(report.warnings, 'warning')})" if report.warnings else ""
     print(f"checked {counted}: no problems{warned}")
-
-
-def _count(number: int, one: str, many: str | None = None) -> str:
-    """'1 problem', '3 problems', '2 people'."""
-    return f"{number} {one if number == 1 else many or one + 's'}"
 
 
 @templates_app.command("guide")
@@ -279,13 +285,10 @@ def render(
     from advocacy.audience import check_audience
     from advocacy.documents import document
     from advocacy.facts import load_case
-    from advocacy.i18n import catalog_language
     from advocacy.render import render as render_document
     from advocacy.templates import template_set
 
     check_audience(audience)  # before loading the case: wrong usage is said first
-    if lang is not None:
-        catalog_language(lang)
     template_set_ = template_set(templates)
     template_set_.kind(kind)  # before loading the case: wrong usage is said first
     loaded = load_case(facts)
@@ -303,9 +306,11 @@ def render(
         raise err.at(loaded.places[to]) if to in loaded.places else err from None
     for problem in doc.fallbacks:
         _err(str(problem))
-    translation = loaded.case.translations.get(doc.lang)
-    if translation is not None and not translation.reviewed:
-        _err(f"note: the {doc.lang!r} texts of {facts} are an unreviewed translation")
+    from advocacy.localize import unreviewed
+
+    note = unreviewed(loaded, doc.lang)
+    if note is not None:
+        _err(note)
     for path in paths:
         print(path)
 
@@ -343,11 +348,8 @@ def build(
     """Build every document of each case, the appeal once per recipient, with a manifest."""
     from advocacy.audience import check_audience
     from advocacy.build import build as build_all
-    from advocacy.i18n import catalog_language
 
     check_audience(audience)
-    if lang is not None:
-        catalog_language(lang)  # wrong usage, said before anything is built
     bar = _Progress()
     report = build_all(
         facts,
@@ -372,11 +374,11 @@ def build(
             placed = not failure.path or said.startswith(failure.path)
             _err(said if placed else f"{failure.path}: {said}")
         _err(
-            f"{_count(len(report.failures), 'failure')}; "
-            f"{_count(len(report.written), 'file')} written"
+            f"{count(len(report.failures), 'failure')}; "
+            f"{count(len(report.written), 'file')} written"
         )
         raise typer.Exit(1)
-    _err(f"built {_count(len(report.written), 'file')}")
+    _err(f"built {count(len(report.written), 'file')}")
 
 
 class _Progress:
@@ -427,10 +429,6 @@ def preview(
     from advocacy.audience import check_audience
 
     check_audience(audience)  # before loading the case: wrong usage is said first
-    if lang is not None:
-        from advocacy.i18n import catalog_language
-
-        catalog_language(lang)
     serve(
         kind,
         facts,

@@ -89,9 +89,8 @@ def document(
     case's ``recipient`` with that id, if given, and is then in their language unless ``lang``
     says otherwise.
     """
-    from advocacy.audience import check_audience, for_audience
+    from advocacy.audience import check_audience
     from advocacy.i18n import catalog_language
-    from advocacy.localize import in_language
 
     check_audience(audience)
     if lang is None and recipient is not None:  # a letter in its recipient's language
@@ -113,17 +112,27 @@ def document(
         raise UsageError(f"--appeal is for letters; the kind {kind!r} is about the whole case")
     if recipient is not None and found.context != "appeal":
         raise UsageError(f"--to is for letters; the kind {kind!r} is about the whole case")
-    # In the document's language first: a text it lacks is then placed by the file's own
-    # numbering, before confidential items leave the lists.
-    loaded = in_language(dataclasses.replace(loaded, lang=lang), lang)
-    case = for_audience(loaded.case, audience, str(loaded.path))
-    loaded = dataclasses.replace(loaded, case=case, audience=audience)
+    loaded = seen_as(loaded, lang, audience)
     if recipient is not None:
         addressed = find_recipient(loaded, recipient)
         made = appeal_document(loaded, found, templates, appeal_id, addressed)
     else:
         made = BUILDERS[found.context](loaded, found, templates, appeal_id)
     return dataclasses.replace(made, fallback=fallback)
+
+
+def seen_as(loaded: LoadedCase, lang: str, audience: str) -> LoadedCase:
+    """The case as a document in ``lang`` for ``audience`` sees it: every text in ``lang``
+    (:mod:`advocacy.localize`), confidential facts out for the public
+    (:mod:`advocacy.audience`)."""
+    from advocacy.audience import for_audience
+    from advocacy.localize import in_language
+
+    # In the document's language first: a text it lacks is then placed by the file's own
+    # numbering, before confidential items leave the lists.
+    loaded = in_language(dataclasses.replace(loaded, lang=lang), lang)
+    case = for_audience(loaded.case, audience, str(loaded.path))
+    return dataclasses.replace(loaded, case=case, audience=audience)
 
 
 def find_recipient(loaded: LoadedCase, recipient_id: str) -> Recipient:

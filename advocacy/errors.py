@@ -29,6 +29,11 @@ class Problem:
         return f"{place}:{where} {kind}{self.message}"
 
 
+def count(number: int, one: str, many: str | None = None) -> str:
+    """How messages count things: '1 problem', '3 problems', '2 people'."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
 class AdvocacyError(Exception):
     """Root of every error a user can cause and fix."""
 

@@ -87,10 +87,12 @@ class LetterGroup:
 
         self.prepared = True
         candidates = recipients[:TRIALS]
+        # Preparing renders the probe's letter, which prints every text of the letter but the
+        # recipient's; a template composing cannot use gets a rehearsal instead.
         if "pdf" in self.kind.formats and composable(html_trees(self.probe)):
             self._prepare_pdf(candidates)
-        if "pdf" in self.kind.formats and self._base is None:
-            for candidate in candidates:  # a rehearsal, for what the template prints
+        elif "pdf" in self.kind.formats:
+            for candidate in candidates:
                 try:
                     self.whole_pdf(candidate)
                     break
@@ -100,7 +102,7 @@ class LetterGroup:
                     break  # that letter's own failure, reported when it is made
         if "docx" in self.kind.formats and composable(docx_trees(self.probe)):
             self._prepare_docx(candidates[0])
-        if "docx" in self.kind.formats and self._docx is None:
+        elif "docx" in self.kind.formats:
             self.whole_docx(candidates[0])
 
     @property

@@ -129,6 +129,25 @@ def watching(*values: Any) -> Iterator[dict[tuple[str, Loc], Untranslated]]:
         _NOTICED.reset(token)
 
 
+@contextmanager
+def checked(doc: Any, fallback: bool) -> Iterator[list[Problem]]:
+    """Render ``doc`` (a :class:`advocacy.documents.Document`) inside: then fail with every
+    text its language lacks that it printed, or, with ``fallback``, fill the list given with
+    the warnings that say which texts were printed in the file's language instead."""
+    fallbacks: list[Problem] = []
+    with watching(*doc.template_context.values(), doc.title, doc.subject) as untranslated:
+        yield fallbacks
+    fallbacks[:] = check(doc.lang, list(untranslated.values()), fallback)
+
+
+def unreviewed(loaded: LoadedCase, lang: str) -> str | None:
+    """The note that a document in ``lang`` prints an unreviewed translation, if it does."""
+    translation = loaded.case.translations.get(lang)
+    if translation is None or translation.reviewed:
+        return None
+    return f"note: the {lang!r} texts of {loaded.path} are an unreviewed translation"
+
+
 def check(lang: str, untranslated: list[Untranslated], fallback: bool) -> list[Problem]:
     """Fail with every untranslated text a document printed; with ``fallback``, the warnings
     that say which texts it printed in the file's language instead."""

@@ -7,12 +7,12 @@ file when it does not exist, with a suggestion when the id is close to one that 
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 from advocacy.errors import FactsError, Problem
 from advocacy.models import Case, ListRef, Recipient, RecipientList
+from advocacy.models.common import suggest
 
 RECIPIENTS = "recipients"
 """Shared recipients files live in this folder beside the case files."""
@@ -45,7 +45,7 @@ def resolve(case: Case, path: Path, root: Any) -> tuple[tuple[Recipient, ...], d
                     path.parent / RECIPIENTS / f"{entry.list}.yaml"
                 )
                 problems.append(
-                    at(path, root, (*loc, "list"), message + _suggest(entry.list, lists))
+                    at(path, root, (*loc, "list"), message + suggest(entry.list, lists, none=""))
                 )
                 continue
             chosen = list(lists[entry.list][0].recipients)
@@ -57,7 +57,8 @@ def resolve(case: Case, path: Path, root: Any) -> tuple[tuple[Recipient, ...], d
                         path,
                         root,
                         loc,
-                        f"no recipient has the id {entry!r} in {folder}" + _suggest(entry, by_id),
+                        f"no recipient has the id {entry!r} in {folder}"
+                        + suggest(entry, by_id, none=""),
                     )
                 )
                 continue
@@ -135,8 +136,3 @@ def _shared_lists(folder: Path) -> dict[str, tuple[RecipientList, tuple[Path, An
     if problems:
         raise FactsError(problems)
     return lists
-
-
-def _suggest(value: str, known: dict[str, Any]) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""

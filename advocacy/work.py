@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from advocacy.errors import AdvocacyError, FactsError
 from advocacy.files import write_atomic
 from advocacy.manifest import Entry, Failure, entry, pages_of, unexpected
+from advocacy.render import rendered
 from advocacy.render.compose import WindowError
 
 if TYPE_CHECKING:
@@ -25,13 +26,12 @@ if TYPE_CHECKING:
 def translated(doc: Any, case: _Case) -> Iterator[list[Failure]]:
     """Render ``doc`` inside: then fail with every text its language lacks, or (falling back)
     give the warnings that say which texts were printed in the case's language."""
-    from advocacy.localize import check, watching
+    from advocacy.localize import checked
 
     notes: list[Failure] = []
-    with watching(*doc.template_context.values(), doc.title, doc.subject) as untranslated:
+    with checked(doc, case.fallback) as fallbacks:
         yield notes
-    for problem in check(doc.lang, list(untranslated.values()), case.fallback):
-        notes.append(Failure(problem.file, str(problem), warning=True))
+    notes += [Failure(problem.file, str(problem), warning=True) for problem in fallbacks]
 
 
 def document(case: _Case, name: str) -> list[Entry | Failure]:
@@ -44,33 +44,23 @@ def document(case: _Case, name: str) -> list[Entry | Failure]:
         doc = BUILDERS[kind.context](case.loaded, kind, case.templates, None)
     except AdvocacyError as err:
         return [Failure(str(case.folder / name), str(err))]
-    rendered: list[tuple[str, str, bytes]] = []
+    made: list[tuple[str, str, bytes]] = []
     try:
         with translated(doc, case) as notes:
             for fmt in kind.formats:
                 relative = f"{doc.stem}.{fmt}"
                 try:
-                    rendered.append((fmt, relative, _render(doc, fmt, case)))
+                    made.append((fmt, relative, rendered(doc, fmt, case.case_file)))
                 except AdvocacyError as err:
                     results.append(Failure(str(case.folder / relative), str(err)))
     except FactsError as err:  # texts the language lacks: none of its files is written
         return [Failure(str(case.folder / doc.stem), str(err))]
-    for fmt, relative, data in rendered:
+    for fmt, relative, data in made:
         pages = pages_of(data) if fmt == "pdf" else None
         results.append(
             _write(case, data, entry(relative, data, kind.name, fmt, doc.lang, None, pages))
         )
     return results + notes
-
-
-def _render(doc: Any, fmt: str, case: _Case) -> bytes:
-    if fmt == "pdf":
-        from advocacy.render.pdf import render_pdf
-
-        return render_pdf(doc, case.case_file)
-    from advocacy.render.docx import render_docx
-
-    return render_docx(doc)
 
 
 def letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failure]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -186,19 +186,20 @@ def _reference(kind: IdKind) -> AfterValidator:
     def check(value: str) -> str:
         ids = _REGISTRY.get()
         if ids is not None and kind not in ids.unreadable and value not in ids.known(kind):
-            raise ValueError(f"no {kind} has the id {value!r}{_suggest(value, ids.known(kind))}")
+            raise ValueError(f"no {kind} has the id {value!r}{suggest(value, ids.known(kind))}")
         return value
 
     return AfterValidator(check)
 
 
-def _suggest(value: str, known: set[str]) -> str:
+def suggest(
+    value: str, known: Collection[str], none: str = "; none is defined in this file"
+) -> str:
+    """'; did you mean ...?' for an id close to one of ``known``; ``none`` when there are none."""
     close = difflib.get_close_matches(value, sorted(known), n=1)
     if close:
         return f"; did you mean {close[0]!r}?"
-    if not known:
-        return "; none is defined in this file"
-    return ""
+    return "" if known else none
 
 
 PersonRef = Annotated[Id, _reference("person")]

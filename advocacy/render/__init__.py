@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from advocacy.documents import FORMATS, Document
 from advocacy.errors import RenderError, UsageError
 from advocacy.files import write_atomic
+
+if TYPE_CHECKING:
+    from advocacy.archive import CaseFile
 
 
 def render(doc: Document, formats: list[str] | None, out: Path) -> list[Path]:
@@ -17,29 +21,34 @@ def render(doc: Document, formats: list[str] | None, out: Path) -> list[Path]:
     failure, unless the document falls back (then ``doc.fallbacks`` says which). Returns the
     paths.
     """
-    from advocacy.localize import check, watching
+    from advocacy.localize import checked
 
     formats = formats or list(doc.kind.formats)
     for fmt in formats:
         if fmt not in FORMATS:
             raise UsageError(f"no format {fmt!r}; choose from: {', '.join(FORMATS)}")
         doc.kind.template(fmt)
-    rendered: list[tuple[Path, bytes]] = []
-    with watching(*doc.template_context.values(), doc.title, doc.subject) as untranslated:
+    made: list[tuple[Path, bytes]] = []
+    with checked(doc, doc.fallback) as fallbacks:
         for fmt in dict.fromkeys(formats):
-            if fmt == "pdf":
-                from advocacy.render.pdf import render_pdf
-
-                rendered.append((out / f"{doc.stem}.pdf", render_pdf(doc)))
-            else:
-                from advocacy.render.docx import render_docx
-
-                rendered.append((out / f"{doc.stem}.docx", render_docx(doc)))
-    doc.fallbacks[:] = check(doc.lang, list(untranslated.values()), doc.fallback)
-    for path, _ in rendered:
+            made.append((out / f"{doc.stem}.{fmt}", rendered(doc, fmt)))
+    doc.fallbacks[:] = fallbacks
+    for path, _ in made:
         # Before anything is written: a folder in the way of the DOCX must not leave a new PDF.
         if path.is_dir():
             raise RenderError(f"{path}: is a folder; move it away or choose another --out folder")
-    for path, data in rendered:
+    for path, data in made:
         write_atomic(path, data)
-    return [path for path, _ in rendered]
+    return [path for path, _ in made]
+
+
+def rendered(doc: Document, fmt: str, case_file: CaseFile | None = None) -> bytes:
+    """``doc`` in the format ``fmt`` ('pdf' or 'docx'), in memory; a PDF carries ``case_file``
+    (default: the one its facts give)."""
+    if fmt == "pdf":
+        from advocacy.render.pdf import render_pdf
+
+        return render_pdf(doc, case_file)
+    from advocacy.render.docx import render_docx
+
+    return render_docx(doc)
