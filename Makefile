@@ -18,6 +18,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 bench: $(STAMP)
@@ -56,7 +57,7 @@ clean:
 	rm -rf $(VENV) output/*/
 
 # After adding or changing a word in a template or the code: extract the messages into
-# advocacy/locales/advocacy.pot and merge them into every catalog (then translate what is new).
+# advocacy/i18n/locales/advocacy.pot and merge them into every catalog (then translate what is new).
 .PHONY: catalogs
 catalogs: $(STAMP)
-	$(BIN)/python -m advocacy.extract
+	$(BIN)/python -m advocacy.authoring.extract

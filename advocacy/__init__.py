@@ -9,14 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from advocacy.facts import LoadedCase, load_case
+    from advocacy.facts.load import LoadedCase, load_case
 
 __all__ = ["LoadedCase", "load_case"]
 
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from advocacy import facts
+        from advocacy.facts import load as facts
 
         return getattr(facts, name)
     raise AttributeError(name)

@@ -1,5 +1,5 @@
 """``python -m advocacy`` runs the command line."""
 
-from advocacy.cli import main
+from advocacy.cli.app import main
 
 main()

@@ -88,14 +88,14 @@ def naive(case: Path, out: Path) -> None:
     """Every recipient's letter rendered whole, PDF and DOCX, one after the other."""
     import dataclasses
 
-    from advocacy.archive import embedded_case
-    from advocacy.audience import for_audience
-    from advocacy.documents import appeal_document
-    from advocacy.facts import load_case
+    from advocacy.documents.document import appeal_document
+    from advocacy.documents.templates import template_set
+    from advocacy.facts.load import load_case
     from advocacy.files import write_atomic
+    from advocacy.render.archive import embedded_case
     from advocacy.render.docx import render_docx
     from advocacy.render.pdf import render_pdf
-    from advocacy.templates import template_set
+    from advocacy.views.audience import for_audience
 
     loaded = load_case(case)
     loaded = dataclasses.replace(

@@ -10,8 +10,8 @@ import pytest
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from advocacy.facts import load_case
-from advocacy.markup import plain
+from advocacy.facts.load import load_case
+from advocacy.facts.markup import plain
 from tests.conftest import BUNDLED, TINY, Runner, tiny_case
 from tests.extract import docx_text, in_order, normalise, pdf_text, sentences
 
@@ -19,7 +19,7 @@ from tests.extract import docx_text, in_order, normalise, pdf_text, sentences
 @pytest.fixture(scope="module")
 def letters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The bundled case's appeal rendered once, in both formats, by the real command."""
-    from advocacy.cli import main
+    from advocacy.cli.app import main
 
     out = tmp_path_factory.mktemp("appeal")
     try:
@@ -223,10 +223,10 @@ def test_a_bad_case_file_writes_nothing(tmp_path: Path, run: Runner) -> None:
 
 
 def test_a_broken_template_names_the_file_and_line(tmp_path: Path) -> None:
-    from advocacy.documents import document
+    from advocacy.documents.document import document
+    from advocacy.documents.templates import DEFAULTS, template_set
     from advocacy.errors import TemplateError
     from advocacy.render.pdf import render_html
-    from advocacy.templates import DEFAULTS, template_set
 
     folder = tmp_path / "templates"
     shutil.copytree(DEFAULTS, folder)
@@ -265,10 +265,10 @@ def test_the_latest_appeal_is_rendered_unless_another_is_named(tmp_path: Path, r
 
 
 def test_a_template_cannot_include_a_file_outside_the_templates(tmp_path: Path) -> None:
-    from advocacy.documents import document
+    from advocacy.documents.document import document
+    from advocacy.documents.templates import DEFAULTS, template_set
     from advocacy.errors import TemplateError
     from advocacy.render.pdf import render_html
-    from advocacy.templates import DEFAULTS, template_set
 
     folder = tmp_path / "templates"
     shutil.copytree(DEFAULTS, folder)

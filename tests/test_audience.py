@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from advocacy.audience import public_case
-from advocacy.facts import load_case
+from advocacy.facts.load import load_case
+from advocacy.views.audience import public_case
 from tests.conftest import Runner, tiny_case
 from tests.extract import docx_text, pdf_text
 
@@ -94,7 +94,7 @@ def _secrets(data: Any) -> None:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     """Every kind in both formats for both audiences, rendered through the command line."""
-    from advocacy.cli import main
+    from advocacy.cli.app import main
 
     folder = tmp_path_factory.mktemp("leak")
     case = tiny_case(folder / "case", _secrets)

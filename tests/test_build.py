@@ -23,10 +23,10 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from advocacy.facts import load_case
-from advocacy.localize import in_language
-from advocacy.markup import plain
-from advocacy.words import date_words
+from advocacy.facts.load import load_case
+from advocacy.facts.markup import plain
+from advocacy.i18n.words import date_words
+from advocacy.views.language import in_language
 from tests.conftest import BUNDLED, Runner, tiny_case
 from tests.extract import docx_text, in_order, normalise, pdf_text, sentences
 
@@ -584,7 +584,7 @@ def test_a_template_printing_text_the_language_lacks_fails_in_build_as_in_render
 
 
 def test_a_build_killed_between_its_two_renames_gets_the_previous_one_back(tmp_path: Path) -> None:
-    from advocacy.staging import Staging
+    from advocacy.campaign.staging import Staging
 
     destination = tmp_path / "case"
     first = Staging(destination)

@@ -10,9 +10,9 @@ import pytest
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from advocacy.chronology import Citations, rows
-from advocacy.facts import load_case
-from advocacy.words import citation
+from advocacy.documents.chronology import Citations, rows
+from advocacy.facts.load import load_case
+from advocacy.i18n.words import citation
 from tests.conftest import BUNDLED, TINY
 from tests.extract import docx_text, normalise, pdf_text, sentences, without_figure
 
@@ -20,7 +20,7 @@ HEADER = "Date Place What happened Sources"
 
 
 def _render(out: Path, kind: str, facts: Path = BUNDLED) -> tuple[Path, Path]:
-    from advocacy.cli import main
+    from advocacy.cli.app import main
 
     try:
         main(["render", kind, str(facts), "-f", "pdf", "-f", "docx", "-o", str(out)])

@@ -8,16 +8,16 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
-from advocacy.extract import POT, messages, pot_text
-from advocacy.i18n import DOMAIN, languages, po_path, translate
+from advocacy.authoring.extract import POT, messages, pot_text
+from advocacy.i18n.catalogs import DOMAIN, languages, po_path, translate
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 def test_the_message_template_is_current() -> None:
     assert POT.read_text(encoding="utf-8") == pot_text(), (
-        "a message was added, changed or removed: run `.venv/bin/python -m advocacy.extract` "
-        "(make catalogs), then translate what is new in each advocacy/locales/*/.../advocacy.po"
+        "a message was added, changed or removed: run `.venv/bin/python -m advocacy.authoring.extract` "
+        "(make catalogs), then translate what is new in each advocacy/i18n/locales/*/.../advocacy.po"
     )
 
 

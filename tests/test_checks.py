@@ -19,14 +19,14 @@ from docx import Document as WordDocument
 from docxtpl import DocxTemplate, RichText
 from jinja2 import TemplateError as JinjaError
 
-from advocacy.checks import Finding, check_docx, check_source
-from advocacy.contexts import CONTEXT_MODELS, variables
-from advocacy.documents import document
-from advocacy.environment import TemplateLoader, environment
+from advocacy.authoring.checks import Finding, check_docx, check_source
+from advocacy.documents.contexts import CONTEXT_MODELS, variables
+from advocacy.documents.document import document
 from advocacy.errors import TemplateError
-from advocacy.facts import load_case
-from advocacy.markup import runs
-from advocacy.models import Case, Event, Letter, Letterhead, Person
+from advocacy.facts.load import load_case
+from advocacy.facts.markup import runs
+from advocacy.facts.models import Case, Event, Letter, Letterhead, Person
+from advocacy.render.environment import TemplateLoader, environment
 from advocacy.render.places import PlacedTemplate
 from tests.conftest import BUNDLED, FIXTURES, ROOT, TINY, Runner
 
@@ -372,7 +372,7 @@ def _in_a_header(doc: Any) -> None:
     doc.sections[0].header.paragraphs[0].text = "{{ defendr }}"
 
 
-ATTRIBUTE = "'advocacy.models.people.Person object' has no attribute 'nmae'"
+ATTRIBUTE = "'advocacy.facts.models.people.Person object' has no attribute 'nmae'"
 
 
 @pytest.mark.parametrize(
@@ -419,7 +419,7 @@ def test_rendering_the_command_names_the_paragraph_of_a_broken_word_template(
     )
     assert result.code == 1
     assert (
-        'appeal.docx: paragraph 28 ("{{ appeal.titel }}"): \'advocacy.models.appeals.Letter '
+        'appeal.docx: paragraph 28 ("{{ appeal.titel }}"): \'advocacy.facts.models.appeals.Letter '
         "object' has no attribute 'titel'" in result.err
     )
 

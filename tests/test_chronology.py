@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from advocacy.chronology import Citations, age, rows
-from advocacy.contexts import SummaryContext
-from advocacy.documents import document
-from advocacy.facts import load_case
+from advocacy.documents.chronology import Citations, age, rows
+from advocacy.documents.contexts import SummaryContext
+from advocacy.documents.document import document
+from advocacy.facts.load import load_case
 from tests.conftest import BUNDLED
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from advocacy.facts import load_case
+from advocacy.facts.load import load_case
 from tests.conftest import BUNDLED, Runner
 
 
@@ -56,7 +56,7 @@ def test_wrong_usage_exits_2(run: Runner) -> None:
 def test_help_imports_no_heavy_library() -> None:
     # `advocacy --help` must answer at once: pydantic, WeasyPrint and docxtpl load only when used.
     code = (
-        "import sys; from advocacy.cli import app; "
+        "import sys; from advocacy.cli.app import app; "
         "print(sorted(m for m in ('pydantic', 'weasyprint', 'docxtpl', 'edtf', 'ruamel.yaml') "
         "if m in sys.modules))"
     )

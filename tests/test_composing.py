@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from advocacy.audience import for_audience
-from advocacy.facts import load_case
-from advocacy.letters import LetterGroup
-from advocacy.models import Recipient
+from advocacy.campaign.letters import LetterGroup
+from advocacy.documents.templates import template_set
+from advocacy.facts.load import load_case
+from advocacy.facts.models import Recipient
 from advocacy.render.compose import WindowError
-from advocacy.templates import template_set
+from advocacy.views.audience import for_audience
 from tests.conftest import TINY
 
 SETTINGS = settings(

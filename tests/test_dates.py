@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from advocacy.dates import EdtfDate
-from advocacy.words import date_words
+from advocacy.facts.dates import EdtfDate
+from advocacy.i18n.words import date_words
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_a_yaml_int_is_a_year(year: int) -> None:
 def test_the_fast_path_agrees_with_the_edtf_package(
     day: dt.date, precision: str, qualifier: str
 ) -> None:
-    from advocacy.dates import _parse_with_edtf
+    from advocacy.facts.dates import _parse_with_edtf
 
     text = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}[precision]
     text = day.strftime(text) + qualifier
@@ -131,8 +131,8 @@ def test_dates_in_words_in_russian_and_kazakh(text: str, ru: str, kk: str) -> No
 
 
 def test_undated_and_money_in_each_language() -> None:
-    from advocacy.models import Amount
-    from advocacy.words import money_words
+    from advocacy.facts.models import Amount
+    from advocacy.i18n.words import money_words
 
     assert [date_words(None, lang) for lang in ("ru", "kk")] == ["Дата неизвестна", "Күні белгісіз"]
     fine = Amount(amount="78640", currency="KZT")

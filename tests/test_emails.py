@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from advocacy.emails import draft
+from advocacy.campaign.emails import draft
 from advocacy.errors import FactsError
-from advocacy.facts import load_case
-from advocacy.models import Recipient
+from advocacy.facts.load import load_case
+from advocacy.facts.models import Recipient
 from tests.conftest import TINY, Runner, tiny_case
 
 PDF = b"%PDF-1.7\n% not a real letter\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from advocacy.errors import FactsError
-from advocacy.facts import load_case
+from advocacy.facts.load import load_case
 from tests.conftest import BAD, TINY, Runner
 
 # file, line, column, where in the model, what the message says

@@ -34,8 +34,8 @@ import pytest
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from advocacy.cli import main
-from advocacy.templates import DEFAULTS
+from advocacy.cli.app import main
+from advocacy.documents.templates import DEFAULTS
 from tests.conftest import TINY, Result, Runner, tiny_case
 from tests.extract import docx_text, pdf_text
 
@@ -148,7 +148,7 @@ def served(monkeypatch: pytest.MonkeyPatch) -> None:
         self._server.server_close()
         print(self.page.html)
 
-    monkeypatch.setattr("advocacy.preview.Preview.serve_forever", print_the_page)
+    monkeypatch.setattr("advocacy.authoring.preview.Preview.serve_forever", print_the_page)
 
 
 def previewed(result: Result, path: Path, message: str) -> None:
@@ -291,7 +291,7 @@ def unprivileged(tmp_path: Path, run: Runner) -> Iterator[Unprivileged]:
     if not hasattr(os, "fork"):
         pytest.skip("root, and no fork() to drop root's powers in")
     # Everything the commands import, imported before the fork.
-    import advocacy.preview
+    import advocacy.authoring.preview
 
     assert run("render", "appeal", TINY, "-o", tmp_path / "warm").code == 0
     assert run("validate", tmp_path / "nowhere.yaml").code == 1
@@ -299,15 +299,15 @@ def unprivileged(tmp_path: Path, run: Runner) -> Iterator[Unprivileged]:
     folder.chmod(0o755)
     # The checkout may live where nobody may enter (a clone in a 0700 temporary folder): the
     # child renders from a world-readable copy of the shipped templates.
-    import advocacy.templates
+    import advocacy.documents.templates
 
     shipped = Path(tempfile.mkdtemp(prefix="advocacy-templates-"))
     shipped.chmod(0o755)
-    shutil.copytree(advocacy.templates.DEFAULTS, shipped / "templates")
+    shutil.copytree(advocacy.documents.templates.DEFAULTS, shipped / "templates")
     for path in [shipped / "templates", *(shipped / "templates").rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
-    defaults = advocacy.templates.DEFAULTS
-    advocacy.templates.DEFAULTS = shipped / "templates"
+    defaults = advocacy.documents.templates.DEFAULTS
+    advocacy.documents.templates.DEFAULTS = shipped / "templates"
     # Likewise WeasyPrint's sRGB profile, which it reads from its package for every PDF/A.
     import weasyprint.pdf
 
@@ -322,7 +322,7 @@ def unprivileged(tmp_path: Path, run: Runner) -> Iterator[Unprivileged]:
     try:
         yield Unprivileged(folder, run, root=True)
     finally:
-        advocacy.templates.DEFAULTS = defaults
+        advocacy.documents.templates.DEFAULTS = defaults
         weasyprint.pdf.files = package_files
         shutil.rmtree(folder)
         shutil.rmtree(shipped)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.cli import main
-from advocacy.facts import load_case
-from advocacy.markup import plain
-from advocacy.models.text import translation
+from advocacy.cli.app import main
+from advocacy.facts.load import load_case
+from advocacy.facts.markup import plain
+from advocacy.facts.models.text import translation
 from tests.conftest import BUNDLED, TINY, Result, Runner, tiny_case
 from tests.extract import docx_text, in_order, normalise, pdf_text, sentences, without_figure
 

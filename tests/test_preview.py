@@ -30,12 +30,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from advocacy.documents import document
+from advocacy.authoring.preview import Preview, with_reload
+from advocacy.documents.document import document
+from advocacy.documents.templates import template_set
 from advocacy.errors import FactsError, UsageError
-from advocacy.facts import load_case
-from advocacy.preview import Preview, with_reload
+from advocacy.facts.load import load_case
 from advocacy.render.pdf import render_html
-from advocacy.templates import template_set
 from tests.conftest import BUNDLED, ROOT
 
 NAME = "Bakhytzhan Toregozhina"

@@ -10,7 +10,7 @@ a PDF pypdf opens and a DOCX python-docx opens, with the text in both.
 "Intact" is judged as a reader copies text, not byte for byte: without whitespace (lines wrap
 anywhere, even inside a long word, and extraction puts a break there), without invisible
 characters (a zero-width joiner or a bidi mark has no glyph to extract), in one Unicode
-normal form, and, in narrative fields, as :func:`advocacy.markup.plain` reads the emphasis and
+normal form, and, in narrative fields, as :func:`advocacy.facts.markup.plain` reads the emphasis and
 escapes (``*x*`` prints x in italics). The DOCX keeps the text as the user wrote it and is
 compared in order. The PDF is compared in order too, with two allowances for what WeasyPrint
 writes: right-to-left runs stand in visual order, so text with Hebrew or Arabic is compared as
@@ -46,15 +46,15 @@ from pydantic import ValidationError
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
-from advocacy.documents import document
+from advocacy.documents.document import document
+from advocacy.documents.templates import DEFAULTS
 from advocacy.errors import FactsError
-from advocacy.facts import load_case
-from advocacy.markup import plain
-from advocacy.models import Case
-from advocacy.models.common import Loc
+from advocacy.facts.load import load_case
+from advocacy.facts.markup import plain
+from advocacy.facts.models import Case
+from advocacy.facts.models.common import Loc
 from advocacy.render.docx import render_docx
 from advocacy.render.pdf import render_pdf
-from advocacy.templates import DEFAULTS
 from tests.conftest import TINY
 from tests.extract import docx_text, pdf_text
 

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from advocacy.schema import json_schema
+from advocacy.facts.schema import json_schema
 from tests.conftest import BUNDLED, ROOT, TINY, Runner
 
 

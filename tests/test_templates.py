@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from advocacy.templates import CONTEXTS as KINDS
-from advocacy.templates import DEFAULTS as TEMPLATES
+from advocacy.documents.templates import CONTEXTS as KINDS
+from advocacy.documents.templates import DEFAULTS as TEMPLATES
 from tests.conftest import ROOT, TINY, Runner
 from tests.extract import docx_text, pdf_text
 
@@ -25,7 +25,9 @@ def test_each_build_script_makes_the_committed_template(kind: str) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     committed = (TEMPLATES / kind / f"{kind}.docx").read_bytes()
-    assert module.build() == committed, f"rebuild it: .venv/bin/python {script}"
+    assert module.build() == committed, (
+        f"rebuild it: .venv/bin/python -m templates.{kind}.build_docx"
+    )
 
 
 def test_list_shows_each_kind_its_formats_and_files(run: Runner) -> None:
@@ -152,9 +154,9 @@ def test_the_guide_for_template_authors_is_current(run: Runner) -> None:
 
 
 def test_the_guide_lists_every_variable_and_filter_with_a_description() -> None:
-    from advocacy.contexts import CONTEXT_MODELS
-    from advocacy.environment import environment
-    from advocacy.guide import OWN_FILTERS, guide
+    from advocacy.authoring.guide import OWN_FILTERS, guide
+    from advocacy.documents.contexts import CONTEXT_MODELS
+    from advocacy.render.environment import environment
 
     text = guide()
     for model in CONTEXT_MODELS.values():

@@ -8,10 +8,10 @@ from typing import Any
 
 from jinja2 import TemplateError as JinjaError
 
-from advocacy.documents import Document
-from advocacy.environment import environment
+from advocacy.documents.document import Document
+from advocacy.facts.markup import runs
 from advocacy.files import reproducible_zip
-from advocacy.markup import runs
+from advocacy.render.environment import environment
 
 LINK_COLOUR = "1F4E9A"
 
@@ -81,7 +81,7 @@ def _proofing_language(template: Any, lang: str) -> None:
     from babel.core import get_global
     from docx.oxml.ns import qn
 
-    from advocacy.models.text import same_language
+    from advocacy.facts.models.text import same_language
 
     parts = str(get_global("likely_subtags").get(lang.replace("-", "_"), lang)).split("_")
     tag = "-".join(part for part in (parts[0], parts[-1]) if part) if len(parts) > 1 else lang

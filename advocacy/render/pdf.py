@@ -9,12 +9,12 @@ from typing import Any
 
 from jinja2 import TemplateError as JinjaError
 
-from advocacy.archive import CaseFile, embedded_case
-from advocacy.documents import Document
-from advocacy.environment import TemplateLoader, environment
+from advocacy.documents.document import Document
+from advocacy.documents.templates import TemplateSet
 from advocacy.errors import RenderError
+from advocacy.render.archive import CaseFile, embedded_case
+from advocacy.render.environment import TemplateLoader, environment
 from advocacy.render.errors import template_error
-from advocacy.templates import TemplateSet
 
 
 def render_html(doc: Document) -> str:

@@ -1,11 +1,11 @@
 """Build templates/appeal/appeal.docx, the Word template of the urgent-appeal letter.
 
-    .venv/bin/python templates/appeal/build_docx.py
+    .venv/bin/python -m templates.appeal.build_docx
 
 The .docx is what users open and edit in Word or LibreOffice; docxtpl renders it (see
-advocacy/render/docx.py) in the sandboxed, autoescaping environment of advocacy/environment.py.
-This script makes it from scratch with python-docx, so the template can be reviewed as code and
-rebuilt after a change; a user may just as well edit the .docx itself.
+advocacy/render/docx.py) in the sandboxed, autoescaping environment of
+advocacy/render/environment.py. This script makes it from scratch with python-docx, so the template
+can be reviewed as code and rebuilt after a change; a user may just as well edit the .docx itself.
 
 How the template is made:
 
@@ -44,7 +44,7 @@ from docx.document import Document as DocumentObject
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from advocacy.docx_kit import (
+from tools.docx_kit import (
     ACCENT,
     SHARED_STYLES,
     TAB,

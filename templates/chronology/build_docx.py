@@ -1,18 +1,18 @@
 """Build templates/chronology/chronology.docx, the Word template of the chronology.
 
-    .venv/bin/python templates/chronology/build_docx.py
+    .venv/bin/python -m templates.chronology.build_docx
 
 The .docx is what users open and edit in Word or LibreOffice; docxtpl renders it (see
-advocacy/render/docx.py) in the sandboxed, autoescaping environment of advocacy/environment.py.
-This script makes it from scratch with python-docx, so the template can be reviewed as code and
-rebuilt after a change; a user may just as well edit the .docx itself.
+advocacy/render/docx.py) in the sandboxed, autoescaping environment of
+advocacy/render/environment.py. This script makes it from scratch with python-docx, so the template
+can be reviewed as code and rebuilt after a change; a user may just as well edit the .docx itself.
 
 It says the same words as chronology.html, in the same order, except the sources: the PDF
 prints each as a footnote on the page of the row that first cites it, this template lists them
 all at the end under "Sources", numbered as in the table.
 
 How the template is made (the package, page, footer, shared styles and helpers come from
-advocacy.docx_kit, as for every template, so the documents look and behave alike):
+tools.docx_kit, as for every template, so the documents look and behave alike):
 
 * Every look is a named Word style: Chronology Title, Current To (with the accent rule under
   it), Figure, Figure Caption, Table Heading, Cell, Cell Date, Date Note, People, Sources
@@ -35,7 +35,7 @@ advocacy.docx_kit, as for every template, so the documents look and behave alike
 * The figure (a PNG that advocacy/render/docx.py makes from the SVG) is ``{{ figure }}``
   alone in its paragraph, inside ``{%p if figure %}`` (a case without dated events has none).
 
-The output is the same bytes on every run (advocacy.docx_kit: fixed dates and zip timestamps).
+The output is the same bytes on every run (tools.docx_kit: fixed dates and zip timestamps).
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from advocacy import docx_kit as kit
-from advocacy.docx_kit import ACCENT, TAB, TEXT_WIDTH, W
+from tools import docx_kit as kit
+from tools.docx_kit import ACCENT, TAB, TEXT_WIDTH, W
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "chronology.docx"
@@ -84,7 +84,7 @@ PDF's 1.4."""
 
 
 def styles_xml() -> str:
-    """The styles part: the shared styles and defaults (advocacy.docx_kit), then its own."""
+    """The styles part: the shared styles and defaults (tools.docx_kit), then its own."""
     style = kit.style
     size = kit.size
     own = [

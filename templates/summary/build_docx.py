@@ -1,16 +1,16 @@
 """Build templates/summary/summary.docx, the Word template of the case summary.
 
-    .venv/bin/python templates/summary/build_docx.py
+    .venv/bin/python -m templates.summary.build_docx
 
 The summary is one or two pages a partner reads in a minute: who the defenders are, what is
 happening now, the charges, the demands of the latest appeal, the timeline and the numbered
 sources. docxtpl renders this template (see advocacy/render/docx.py) in the sandboxed,
-autoescaping environment of advocacy/environment.py; summary.html says the same words for the
+autoescaping environment of advocacy/render/environment.py; summary.html says the same words for the
 PDF, in the same order (a test compares them).
 
 The package (theme, font table, settings, page set-up with its ``Page X of Y`` footer, the fixed
 zip timestamps), the shared styles and the helpers that write paragraphs and tags come from
-advocacy.docx_kit, as for every template; this script adds the summary's own styles and body.
+tools.docx_kit, as for every template; this script adds the summary's own styles and body.
 How the template is made:
 
 * Every look is a named Word style, and every style names the font "Noto Sans". The sizes and
@@ -44,7 +44,7 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
-from advocacy.docx_kit import (
+from tools.docx_kit import (
     ACCENT,
     LANGUAGE,
     SHARED_STYLES,

@@ -1,0 +1,199 @@
+"""What templates receive: one typed model per context, the single list of template variables.
+
+A document kind is made from one of three contexts: ``appeal`` (one letter of a case),
+``summary`` or ``chronology`` (the whole case). Each context is a model whose fields are
+exactly the variables its templates may use, each with a description: `advocacy templates
+check` checks templates against these types, and TEMPLATES.md is generated from them, so the
+three cannot drift apart.
+
+The models hold validated facts and words already computed (dates in words, numbered sources); they
+are built by :mod:`advocacy.documents.document` without validation (``model_construct``), since
+everything in them has been validated once already.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from advocacy.facts.models import (
+    Award,
+    Case,
+    Charge,
+    Event,
+    Letter,
+    Letterhead,
+    Person,
+    Recipient,
+    Source,
+)
+
+
+class View(BaseModel):
+    """A read-only bundle of facts prepared for templates."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+
+class Row(View):
+    """One event as a chronology prints it."""
+
+    event: Event = Field(description="The event itself: `text`, `place`, `date`, `people` ...")
+    date: str = Field(description="Its date in words ('3 May 2025', 'around May 2025').")
+    date_note: str | None = Field(description="The note that qualifies the date, if any.")
+    status: str = Field(
+        description="'' for a confirmed fact, else 'alleged' or 'disputed' (print it beside the "
+        "event)."
+    )
+    people: tuple[Person, ...] = Field(description="The people the event concerns.")
+    sources: tuple[int, ...] = Field(description="The numbers of its sources, as cited.")
+    first_citations: tuple[int, ...] = Field(
+        description="The source numbers first cited in this row (print their footnotes here)."
+    )
+
+
+class Context(View):
+    """What every template receives."""
+
+    lang: str = Field(description="The document's language, e.g. 'en'; the filters speak it.")
+    audience: str = Field(
+        description="'public' (confidential facts are left out) or 'internal' (they are in; "
+        "every page must say 'CONFIDENTIAL — internal')."
+    )
+    meta_title: str = Field(description="The document's title, for its metadata.")
+    meta_date: str = Field(description="The document's date, YYYY-MM-DD, for its metadata.")
+    meta_author: str = Field(description="Who the document is by, for its metadata.")
+    meta_subject: str = Field(description="A one-line subject, for its metadata.")
+    meta_keywords: str = Field(description="Keywords separated by commas, for its metadata.")
+    case: Case = Field(description="The whole case file, validated (see case.schema.json).")
+    defender: Person = Field(description="The first defender of the case.")
+    defenders: list[Person] = Field(description="Every defender of the case, in the file's order.")
+    country: str = Field(description="The case's country, named in the document's language.")
+
+
+class AppealContext(Context):
+    """One urgent-appeal letter of the case, from its sender's letterhead."""
+
+    appeal: Letter = Field(description="The letter: `title`, `issued`, `lead`, `demands` ...")
+    letterhead: Letterhead = Field(
+        description="The sender: `organisation`, `offices`, `signatory`, `boards` ..."
+    )
+    profile: str | None = Field(
+        description="The defender's profile for this letter: the letter's own, else the "
+        "defender's (narrative: print it with `rich`)."
+    )
+    authorities: str = Field(
+        description="Whom the letter urges: the letter's `authorities`, else the country."
+    )
+    recipient: Recipient | None = Field(
+        default=None,
+        description="Whom this copy is addressed to, or none (the letter as published): "
+        "`lines()` (the address block), `salutation`, `name`, `title`, `organisation`, "
+        "`address`, `email`. A campaign lays the letter out once and puts each recipient's "
+        "windows in: print `{{ line }}` of `{% for line in recipient.lines() %}` and "
+        "`{{ recipient.salutation }}` as they are, inside elements of class `window` of fixed "
+        "size, and test only `{% if recipient %}`; a template that does more gets every "
+        "letter rendered whole (slower).",
+    )
+
+
+class CaseContext(Context):
+    """The whole case, current to its `updated` date."""
+
+    title: str = Field(description="The document's heading: '<label>: <defenders' names>'.")
+    updated: dt.date = Field(description="The date the case file is current to.")
+    figure: str = Field(
+        description="The timeline of the case's events: SVG in HTML (print it as it is), a "
+        "picture in Word."
+    )
+    sources: list[Source] = Field(
+        description="The sources the document cites, in the order of their numbers."
+    )
+
+
+class ChronologyContext(CaseContext):
+    """Every event of the case in date order."""
+
+    rows: list[Row] = Field(description="Every event in date order; undated ones last.")
+
+
+class AwardView(View):
+    """An award as a summary prints it."""
+
+    award: Award = Field(description="The award: `name`, `by`, `date` ...")
+    date: str | None = Field(description="Its date in words.")
+    sources: list[int] = Field(description="The numbers of its sources.")
+
+
+class Profile(View):
+    """A defender as a summary introduces them."""
+
+    person: Person = Field(description="The person: `name`, `native_name`, `profile` ...")
+    age: int | None = Field(description="Their age on the case's `updated` date, if known.")
+    born: str | None = Field(description="Their date of birth in words.")
+    organisations: list[str] = Field(description="The names of their organisations.")
+    awards: list[AwardView] = Field(description="Their awards.")
+    sources: list[int] = Field(description="The numbers of the sources on them.")
+
+
+class Now(View):
+    """One of the latest events."""
+
+    row: Row = Field(description="The event, as the chronology prints it.")
+    sources: list[int] = Field(description="The numbers of its sources, in this document.")
+
+
+class Penalty(View):
+    """One account of a penalty, with the sources that give it."""
+
+    words: str = Field(description="The amount in words, with its equivalents.")
+    sources: list[int] = Field(description="The numbers of the sources of this account.")
+
+
+class ChargeAppeal(View):
+    """The appeal against a decision."""
+
+    court: str = Field(description="The name of the court of appeal.")
+    decided: str | None = Field(description="When it decided, in words.")
+    outcome: str | None = Field(description="What it decided.")
+    sources: list[int] = Field(description="The numbers of its sources.")
+
+
+class ChargeView(View):
+    """A charge as a summary tables it."""
+
+    charge: Charge = Field(description="The charge: `law`, `text`, `outcome`, `sentence` ...")
+    person: Person = Field(description="Whom it is against.")
+    court: str | None = Field(description="The name of the court that decided it.")
+    decided: str | None = Field(description="When it was decided, in words.")
+    penalties: list[Penalty] = Field(description="Every account of the penalty.")
+    appeal: ChargeAppeal | None = Field(description="The appeal against the decision, if any.")
+    sources: list[int] = Field(description="The numbers of its sources.")
+
+
+class SummaryContext(CaseContext):
+    """Who the defenders are, what is happening now, the charges and the demands."""
+
+    profiles: list[Profile] = Field(description="Each defender, introduced.")
+    now: list[Now] = Field(
+        description="What is happening now: the defenders' events of the last month of the "
+        "record, else their latest three."
+    )
+    charges: list[ChargeView] = Field(description="Every charge of the case.")
+    appeal: Letter | None = Field(description="The case's latest appeal letter, if any.")
+    appeal_sources: list[int] = Field(description="The numbers of that letter's sources.")
+
+
+CONTEXT_MODELS: dict[str, type[Context]] = {
+    "appeal": AppealContext,
+    "summary": SummaryContext,
+    "chronology": ChronologyContext,
+}
+"""Each context by the name a kind's ``kind.toml`` gives it."""
+
+
+def variables(context: str) -> dict[str, object]:
+    """The variables of ``context`` and their types, as `templates check` reads them."""
+    model = CONTEXT_MODELS[context]
+    return {name: info.annotation for name, info in model.model_fields.items()}

@@ -1,0 +1,398 @@
+"""Documents: a kind's templates, the facts they receive, and what the files are called.
+
+A document is made for one case (and, for an appeal, one letter of it) by one document kind of a
+template set (:mod:`advocacy.documents.templates`). The kind's context says which facts its
+templates receive (:mod:`advocacy.documents.contexts`); no template reads a file or the clock.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from advocacy.documents.contexts import (
+    AppealContext,
+    AwardView,
+    ChargeAppeal,
+    ChargeView,
+    ChronologyContext,
+    Context,
+    Now,
+    Penalty,
+    Profile,
+    SummaryContext,
+)
+from advocacy.documents.templates import FORMAT_SUFFIX, Kind, TemplateSet, template_set
+from advocacy.errors import Problem, RenderError, UsageError
+from advocacy.facts.load import LoadedCase
+from advocacy.i18n.catalogs import translate
+from advocacy.i18n.words import country_name, date_words, money_words
+
+if TYPE_CHECKING:
+    from advocacy.documents.chronology import Citations
+    from advocacy.documents.contexts import Row
+    from advocacy.facts.models import Case, Charge, Recipient
+
+FORMATS = tuple(FORMAT_SUFFIX)
+"""The formats a document can be rendered in: those a kind may have a template for."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything a renderer needs to write one document in any format."""
+
+    kind: Kind
+    stem: str
+    lang: str
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    context: Context = field(repr=False)
+    templates: TemplateSet = field(repr=False)
+    date: dt.date = dt.date(2000, 1, 1)
+    """The date the document carries (an appeal's issue, a case's `updated`): its files are
+    dated by it, never by the clock, so the same facts give the same bytes."""
+    facts: LoadedCase | None = field(default=None, repr=False, compare=False)
+    """The case as the document sees it (for its audience): the PDF embeds its file."""
+    fallback: bool = False
+    """Whether fact texts that ``lang`` lacks may be printed in the case's language."""
+    fallbacks: list[Problem] = field(default_factory=list, repr=False, compare=False)
+    """After rendering with ``fallback``: each text printed in the case's language instead."""
+
+    @property
+    def template_context(self) -> dict[str, Any]:
+        """What templates receive: the fields of the context, by name."""
+        return {name: getattr(self.context, name) for name in type(self.context).model_fields}
+
+
+def document(
+    loaded: LoadedCase,
+    kind: str,
+    appeal_id: str | None = None,
+    templates: TemplateSet | None = None,
+    audience: str = "public",
+    recipient: str | None = None,
+    lang: str | None = None,
+    fallback: bool = False,
+) -> Document:
+    """The document of ``kind`` for a loaded case, from ``templates`` (default: the shipped),
+    in ``lang`` (default: the case's language).
+
+    For the ``public`` audience the document is made from the case without its confidential
+    facts (:mod:`advocacy.views.audience`), so none can reach it. Fact texts are those of ``lang``;
+    rendering fails on any the document prints that ``lang`` lacks, unless ``fallback`` lets
+    the case's language stand in (:mod:`advocacy.views.language`). An appeal is addressed to the
+    case's ``recipient`` with that id, if given, and is then in their language unless ``lang``
+    says otherwise.
+    """
+    from advocacy.i18n.catalogs import catalog_language
+    from advocacy.views.audience import check_audience
+
+    check_audience(audience)
+    if lang is None and recipient is not None:  # a letter in its recipient's language
+        lang = find_recipient(loaded, recipient).language
+    if lang:
+        catalog_language(lang)
+    else:
+        lang = loaded.case.language
+        try:
+            catalog_language(lang)
+        except UsageError as err:
+            raise RenderError(
+                f"{loaded.path}: the case's language {lang!r} has no catalog of the templates' "
+                f"words; write the document in another with --lang (and --fallback): {err}"
+            ) from err
+    templates = templates or template_set()
+    found = templates.kind(kind)
+    if appeal_id is not None and found.context != "appeal":
+        raise UsageError(f"--appeal is for letters; the kind {kind!r} is about the whole case")
+    if recipient is not None and found.context != "appeal":
+        raise UsageError(f"--to is for letters; the kind {kind!r} is about the whole case")
+    loaded = seen_as(loaded, lang, audience)
+    if recipient is not None:
+        addressed = find_recipient(loaded, recipient)
+        made = appeal_document(loaded, found, templates, appeal_id, addressed)
+    else:
+        made = BUILDERS[found.context](loaded, found, templates, appeal_id)
+    return dataclasses.replace(made, fallback=fallback)
+
+
+def seen_as(loaded: LoadedCase, lang: str, audience: str) -> LoadedCase:
+    """The case as a document in ``lang`` for ``audience`` sees it: every text in ``lang``
+    (:mod:`advocacy.views.language`), confidential facts out for the public
+    (:mod:`advocacy.views.audience`)."""
+    from advocacy.views.audience import for_audience
+    from advocacy.views.language import in_language
+
+    # In the document's language first: a text it lacks is then placed by the file's own
+    # numbering, before confidential items leave the lists.
+    loaded = in_language(dataclasses.replace(loaded, lang=lang), lang)
+    case = for_audience(loaded.case, audience, str(loaded.path))
+    return dataclasses.replace(loaded, case=case, audience=audience)
+
+
+def find_recipient(loaded: LoadedCase, recipient_id: str) -> Recipient:
+    """The case's recipient with this id; UsageError naming the ones there are."""
+    for recipient in loaded.recipients:
+        if recipient.id == recipient_id:
+            return recipient
+    ids = ", ".join(r.id for r in loaded.recipients) or "none (add them under `recipients`)"
+    raise UsageError(f"no recipient {recipient_id!r} in {loaded.path}; it has: {ids}")
+
+
+def _document(
+    loaded: LoadedCase,
+    kind: Kind,
+    templates: TemplateSet,
+    model: type[Context],
+    *,
+    stem: str,
+    date: dt.date,
+    title: str,
+    author: str,
+    subject: str,
+    keyword: str,
+    fields: dict[str, Any],
+) -> Document:
+    """A document whose context holds what every context has, its metadata and ``fields``."""
+    case = loaded.case
+    lang = loaded.language
+    defenders = [case.person(pid) for pid in case.defenders]
+    country = country_name(case.country, lang)
+    names = [person.name for person in defenders]
+    keywords = (keyword, translate(lang, "human rights defenders"), country, *names)
+    context = model.model_construct(
+        meta_title=title,
+        meta_author=author,
+        meta_subject=subject,
+        meta_keywords=", ".join(keywords),
+        meta_date=date.isoformat(),
+        lang=lang,
+        audience=loaded.audience,
+        case=case,
+        defender=defenders[0],
+        defenders=defenders,
+        country=country,
+        **fields,
+    )
+    return Document(
+        kind=kind,
+        stem=stem,
+        date=date,
+        lang=lang,
+        title=title,
+        author=author,
+        subject=subject,
+        keywords=keywords,
+        context=context,
+        templates=templates,
+        facts=loaded,
+    )
+
+
+def appeal_document(
+    loaded: LoadedCase,
+    kind: Kind,
+    templates: TemplateSet,
+    appeal_id: str | None = None,
+    recipient: Recipient | None = None,
+) -> Document:
+    """A letter: the latest of the case unless ``appeal_id`` names one, to ``recipient``."""
+    case = loaded.case
+    if not case.appeals:
+        raise RenderError(
+            f"{loaded.path}: the case has no appeals to render; add one under `appeals`"
+        )
+    ids = [letter.id for letter in case.appeals]
+    if appeal_id is not None and appeal_id not in ids:
+        raise UsageError(f"no appeal {appeal_id!r} in {loaded.path}; it has: {', '.join(ids)}")
+    appeal = case.appeal(appeal_id)
+    defender = case.person(case.defenders[0])
+    lang = loaded.language
+    return _document(
+        loaded,
+        kind,
+        templates,
+        AppealContext,
+        stem=f"{kind.name}-{appeal.id}" + (f"/{recipient.id}" if recipient else ""),
+        date=appeal.issued,
+        title=appeal.title,
+        author=loaded.letterheads[appeal.sender].organisation,
+        subject=translate(
+            lang,
+            "Urgent appeal of %(date)s: %(title)s",
+            date=appeal.issued.isoformat(),
+            title=appeal.title,
+        ),
+        keyword=translate(lang, "urgent appeal"),
+        fields={
+            "appeal": appeal,
+            "letterhead": loaded.letterheads[appeal.sender],
+            "profile": appeal.profile or defender.profile,
+            "authorities": appeal.authorities or country_name(case.country, lang),
+            "recipient": recipient,
+        },
+    )
+
+
+def _case_document(
+    loaded: LoadedCase,
+    kind: Kind,
+    templates: TemplateSet,
+    model: type[Context],
+    table: list[Row],
+    fields: dict[str, Any],
+) -> Document:
+    """A document about the whole case, dated by `updated`, with the timeline figure.
+
+    The kind's label heads it ("Case summary: <names>").
+    """
+    from advocacy.documents.figure import timeline_svg
+
+    case = loaded.case
+    lang = loaded.language
+    label = translate(lang, kind.label)
+    names = ", ".join(case.person(pid).name for pid in case.defenders)
+    title = translate(lang, "%(label)s: %(names)s", label=label, names=names)
+    return _document(
+        loaded,
+        kind,
+        templates,
+        model,
+        stem=kind.name,
+        date=case.updated,
+        title=title,
+        author=_author(loaded),
+        subject=translate(
+            lang,
+            "%(label)s: the case %(case)s, current to %(date)s",
+            label=label,
+            case=case.id,
+            date=case.updated.isoformat(),
+        ),
+        keyword=label.lower(),
+        fields={
+            "title": title,
+            "updated": case.updated,
+            "figure": timeline_svg(case, table, lang),
+            **fields,
+        },
+    )
+
+
+def chronology_document(
+    loaded: LoadedCase, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
+) -> Document:
+    """Every event of the case in date order, with its status, people and sources."""
+    from advocacy.documents.chronology import Citations, rows
+
+    case = loaded.case
+    citations = Citations(case)
+    table = rows(case, citations, loaded.language)
+    fields = {"rows": table, "sources": citations.sources}
+    return _case_document(loaded, kind, templates, ChronologyContext, table, fields)
+
+
+def summary_document(
+    loaded: LoadedCase, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
+) -> Document:
+    """One or two pages: who the defender is, what is happening now, charges, demands."""
+    from advocacy.documents.chronology import Citations, age, rows
+
+    case = loaded.case
+    lang = loaded.language
+    citations = Citations(case)
+    defenders = [case.person(pid) for pid in case.defenders]
+    profiles = [
+        Profile.model_construct(
+            person=person,
+            age=age(person.born.lower, case.updated)
+            if person.born and person.born.start.precision == "day"
+            else None,
+            born=date_words(person.born, lang) if person.born else None,
+            organisations=[case.organisation(o).name for o in person.organisations],
+            awards=[
+                AwardView.model_construct(
+                    award=award,
+                    date=date_words(award.date, lang) if award.date else None,
+                    sources=citations.cite(award.sources),
+                )
+                for award in person.awards
+            ],
+            sources=citations.cite(person.sources),
+        )
+        for person in defenders
+    ]
+    table = rows(case, Citations(case), lang)
+    own = [r for r in table if r.event.date and set(r.event.people) & set(case.defenders)]
+    latest = [
+        r for r in own if r.event.date and (case.updated - r.event.date.upper).days <= NOW_DAYS
+    ]
+    now = [
+        Now.model_construct(row=row, sources=citations.cite(row.event.sources))
+        for row in latest or own[-LATEST_AT_LEAST:]
+    ]
+    charges = [_charge(case, charge, citations, lang) for charge in case.charges]
+    appeal = case.appeal() if case.appeals else None
+    fields = {
+        "profiles": profiles,
+        "now": now,
+        "charges": charges,
+        "appeal": appeal,
+        "appeal_sources": citations.cite(appeal.sources) if appeal else [],
+        "sources": citations.sources,
+    }
+    return _case_document(loaded, kind, templates, SummaryContext, table, fields)
+
+
+BUILDERS: dict[str, Callable[[LoadedCase, Kind, TemplateSet, str | None], Document]] = {
+    "appeal": appeal_document,
+    "summary": summary_document,
+    "chronology": chronology_document,
+}
+"""How each context is made from a loaded case."""
+
+NOW_DAYS = 31
+"""'What is happening now': the defenders' events of the month before the record's date..."""
+LATEST_AT_LEAST = 3
+"""...or, when there are none, their latest few events."""
+
+
+def _charge(case: Case, charge: Charge, citations: Citations, lang: str) -> ChargeView:
+    penalties = []
+    for money in charge.penalty:
+        words = money_words(money, lang)
+        if money.equivalents:
+            words += " (" + ", ".join(money_words(e, lang) for e in money.equivalents) + ")"
+        penalties.append(
+            Penalty.model_construct(words=words, sources=citations.cite(money.sources))
+        )
+    appeal = charge.appeal
+    return ChargeView.model_construct(
+        charge=charge,
+        person=case.person(charge.person),
+        court=case.organisation(charge.court).name if charge.court else None,
+        decided=date_words(charge.decided, lang) if charge.decided else None,
+        penalties=penalties,
+        appeal=ChargeAppeal.model_construct(
+            court=case.organisation(appeal.court).name,
+            decided=date_words(appeal.decided, lang) if appeal.decided else None,
+            outcome=appeal.outcome,
+            sources=citations.cite(appeal.sources),
+        )
+        if appeal
+        else None,
+        sources=citations.cite(charge.sources),
+    )
+
+
+def _author(loaded: LoadedCase) -> str:
+    """Who a case document is by: the sender of the case's latest appeal, if any."""
+    case = loaded.case
+    if case.appeals:
+        return loaded.letterheads[case.appeal().sender].organisation
+    return ""

@@ -1,0 +1,113 @@
+"""Case and letterhead files: YAML in, validated models out, errors with file:line:col.
+
+Every problem in a file is reported at once, each where it stands in the file
+(:mod:`advocacy.facts.reader` keeps the positions). A case comes with the letterheads its
+appeals name and its recipients looked up (:mod:`advocacy.facts.recipients`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from advocacy.errors import FactsError, Problem
+from advocacy.facts.models import Case, Letterhead, Recipient
+from advocacy.facts.models.text import without_own_language
+from advocacy.facts.reader import at, read_yaml
+from advocacy.facts.recipients import resolve
+from advocacy.facts.spelling import alias_warnings
+from advocacy.facts.validation import validate
+
+LETTERHEADS = "letterheads"
+"""Letterheads live in this folder beside the case files."""
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    """A validated case, the letterheads its appeals use, and the warnings found on the way."""
+
+    path: Path
+    case: Case
+    letterheads: dict[str, Letterhead] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    """Whom the appeal is sent to: the case's `recipients`, shared ones looked up."""
+    places: dict[str, str] = field(default_factory=dict)
+    """Where each recipient is written, by id: 'FILE:LINE:COL: recipients[3]'."""
+    audience: str = "internal"
+    """Who may read what ``case`` holds: 'internal' as loaded, 'public' once confidential facts
+    are taken out (see :mod:`advocacy.views.audience`)."""
+    lang: str | None = None
+    """The language documents made from it are written in (None: the case's); once set, every
+    translatable text holds that language's text (see :mod:`advocacy.views.language`)."""
+
+    @property
+    def language(self) -> str:
+        """The language documents made from it are written in."""
+        return self.lang or self.case.language
+
+
+def load_case(path: Path | str) -> LoadedCase:
+    """Read, parse and validate a case file and the letterheads its appeals name.
+
+    Raises FactsError listing every problem, each with its file, line and column.
+    """
+    path = Path(path)
+    root = read_yaml(path)
+    case = validate(Case, root, path)
+    problems: list[Problem] = []
+    if case.id != path.stem:
+        problems.append(
+            at(
+                path,
+                root,
+                ("id",),
+                f"the id {case.id!r} must match the file name "
+                f"{path.name!r}: rename the file to {case.id}.yaml or change the id",
+            )
+        )
+    letterheads: dict[str, Letterhead] = {}
+    for index, letter in enumerate(case.appeals):
+        if letter.sender in letterheads:
+            continue
+        file = path.parent / LETTERHEADS / f"{letter.sender}.yaml"
+        if not file.is_file():
+            problems.append(
+                at(
+                    path,
+                    root,
+                    ("appeals", index, "sender"),
+                    f"no letterhead {letter.sender!r}: expected the file {file}",
+                )
+            )
+            continue
+        try:
+            letterheads[letter.sender] = load_letterhead(file)
+        except FactsError as err:
+            problems.extend(err.problems)
+
+    recipients: tuple[Recipient, ...] = ()
+    places: dict[str, str] = {}
+    try:
+        recipients, places = resolve(case, path, root)
+    except FactsError as err:
+        problems.extend(err.problems)
+    if problems:
+        raise FactsError(problems)
+    warnings = tuple(alias_warnings(case, root, path))
+    return LoadedCase(path, case, letterheads, warnings, recipients, places)
+
+
+def load_letterhead(path: Path) -> Letterhead:
+    """Read and validate a letterhead file."""
+
+    root = read_yaml(path)
+    letterhead = validate(Letterhead, root, path)
+    own = without_own_language(letterhead, letterhead.language)
+    problems = [at(path, root, loc, message) for loc, message in own]
+    if letterhead.id != path.stem:
+        message = f"the id {letterhead.id!r} must match the file name {path.name!r}"
+        problems.append(at(path, root, ("id",), message))
+    if problems:
+        raise FactsError(problems)
+    return letterhead

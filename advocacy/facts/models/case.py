@@ -1,0 +1,224 @@
+"""The case: everything known about one human-rights case, in one file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, TypeVar
+
+from pydantic import Field, ValidationError, ValidatorFunctionWrapHandler, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from advocacy.facts.dates import Day
+from advocacy.facts.models.appeals import Letter, Paragraphs
+from advocacy.facts.models.charges import Charge
+from advocacy.facts.models.common import (
+    FactModel,
+    Id,
+    IdKind,
+    IdRegistry,
+    Loc,
+    PersonRef,
+    Translation,
+    registry,
+)
+from advocacy.facts.models.countries import CountryCode, LanguageTag
+from advocacy.facts.models.events import Event
+from advocacy.facts.models.people import Organisation, Person
+from advocacy.facts.models.recipients import RecipientEntry
+from advocacy.facts.models.sources import Source
+from advocacy.facts.models.text import TAGS, without_own_language
+
+# The lists whose items carry ids, and the kind of id each defines.
+_ID_LISTS: dict[str, IdKind | None] = {
+    "people": "person",
+    "organisations": "organisation",
+    "sources": "source",
+    "events": "event",
+    "appeals": None,
+}
+
+
+class Case(FactModel):
+    """One case file: a defender (or several), what happened, and the letters issued."""
+
+    id: Id = Field(description="The case's id; the file is facts/<id>.yaml.")
+    title: str | None = Field(
+        default=None, description="A short name for the case; defaults to the defenders' names."
+    )
+    country: CountryCode = Field(description="Where it happens (ISO 3166-1 alpha-2): 'KZ'.")
+    language: LanguageTag = Field(description="The language the facts are written in: 'en'.")
+    updated: Day = Field(
+        description="The date the record is current to; nothing in it may be dated later."
+    )
+    defenders: tuple[PersonRef, ...] = Field(
+        min_length=1, description="Ids of the people the case is about (see `people`)."
+    )
+    background: Paragraphs = Field(
+        default=(),
+        description="Paragraphs of context (the country, the law, earlier cases): each a string "
+        "or {text, sources}.",
+    )
+    people: tuple[Person, ...] = Field(min_length=1, description="Everyone the case names.")
+    organisations: tuple[Organisation, ...] = Field(
+        default=(), description="Every organisation the case names."
+    )
+    events: tuple[Event, ...] = Field(default=(), description="What happened, each with sources.")
+    charges: tuple[Charge, ...] = Field(default=(), description="Charges, penalties and appeals.")
+    appeals: tuple[Letter, ...] = Field(default=(), description="Letters issued on the case.")
+    sources: tuple[Source, ...] = Field(min_length=1, description="Every source cited.")
+    recipients: tuple[RecipientEntry, ...] = Field(
+        default=(),
+        description="Whom the appeal is sent to (`advocacy build` writes each a letter): each "
+        "written out here, the id of one in facts/recipients/*.yaml, or {list: <id>} for "
+        "everyone in facts/recipients/<id>.yaml.",
+    )
+    translations: dict[LanguageTag, Translation] = Field(
+        default_factory=dict,
+        description="The languages texts are translated into besides `language`, and whether "
+        "each translation has been reviewed: {ru: {reviewed: false, note: ...}}.",
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _check_whole_case(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Case:
+        """Validate fields and references in one pass, then the rules across facts.
+
+        Every problem is collected, each at its own place, so a file is fixed in one round.
+        """
+        if isinstance(data, Case):
+            return data
+        ids, problems = _collect_ids(data)
+        try:
+            with registry(ids):
+                case: Case = handler(data)
+        except ValidationError as err:
+            problems = [*map(_untagged, err.errors()), *problems]
+        else:
+            problems.extend(_error(loc, msg) for loc, msg in case.problems())
+        if problems:
+            raise ValidationError.from_exception_data(cls.__name__, problems)
+        return case
+
+    def problems(self) -> Iterator[tuple[Loc, str]]:
+        """Rules that span several facts: dates against `updated` and against births."""
+        updated = self.updated
+        people = {p.id: p for p in self.people}
+        for i, event in enumerate(self.events):
+            if event.date is None:
+                continue
+            # The earliest day the date (or its end) can mean: "2025-05/2025-08" may end by then.
+            last = event.date.end.lower if event.date.end else event.date.lower
+            if last > updated:
+                yield (
+                    ("events", i, "date"),
+                    (
+                        f"{event.date} is after the date the record is current to "
+                        f"(updated: {updated}); correct the date or move `updated` on"
+                    ),
+                )
+            for pid in event.people:
+                born = people[pid].born
+                if born is not None and event.date.upper < born.lower:
+                    yield (
+                        ("events", i, "date"),
+                        (f"{event.date} is before {people[pid].name} was born ({born})"),
+                    )
+        for i, letter in enumerate(self.appeals):
+            if letter.issued > updated:
+                yield (
+                    ("appeals", i, "issued"),
+                    (
+                        f"{letter.issued} is after the date the record is current to "
+                        f"(updated: {updated})"
+                    ),
+                )
+        for i, person in enumerate(self.people):
+            for j, award in enumerate(person.awards):
+                if award.date and award.date.lower > updated:
+                    yield (
+                        ("people", i, "awards", j, "date"),
+                        (f"{award.date} is after the date the record is current to ({updated})"),
+                    )
+        # A text given per language must give the case's own: documents fall back to it.
+        yield from without_own_language(self, self.language)
+        for i, charge in enumerate(self.charges):
+            for loc, date in (
+                (("charges", i, "decided"), charge.decided),
+                (("charges", i, "appeal", "decided"), charge.appeal and charge.appeal.decided),
+            ):
+                if date and date.lower > updated:
+                    yield loc, f"{date} is after the date the record is current to ({updated})"
+
+    # Lookups templates use.
+
+    def person(self, person_id: str) -> Person:
+        """The person with this id."""
+        return _by_id(self.people, person_id, "person")
+
+    def organisation(self, organisation_id: str) -> Organisation:
+        """The organisation with this id."""
+        return _by_id(self.organisations, organisation_id, "organisation")
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        return _by_id(self.sources, source_id, "source")
+
+    def appeal(self, appeal_id: str | None = None) -> Letter:
+        """The appeal with this id, or the latest issued."""
+        if appeal_id is None:
+            return max(self.appeals, key=lambda letter: letter.issued)
+        return next(letter for letter in self.appeals if letter.id == appeal_id)
+
+
+T = TypeVar("T", Person, Organisation, Source)
+
+
+def _by_id(items: tuple[T, ...], item_id: str, kind: str) -> T:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(f"no {kind} has the id {item_id!r}")
+
+
+def _untagged(error: Any) -> Any:
+    """An error without the steps a text per language adds inside its field (see TAGS)."""
+    error["loc"] = tuple(k for k in error["loc"] if k not in TAGS and k != "[key]")
+    return error
+
+
+def _error(loc: Loc, message: str) -> InitErrorDetails:
+    return InitErrorDetails(type=PydanticCustomError("case_rule", message), loc=loc, input=None)
+
+
+def _collect_ids(data: Any) -> tuple[IdRegistry, list[InitErrorDetails]]:
+    """The ids the raw file defines, and an error for each id defined twice."""
+    ids = IdRegistry()
+    problems: list[InitErrorDetails] = []
+    if not isinstance(data, dict):
+        return ids, problems
+    for key, kind in _ID_LISTS.items():
+        items = data.get(key)
+        if items is not None and not isinstance(items, list | tuple) and kind is not None:
+            ids.unreadable.add(kind)
+        if not isinstance(items, list | tuple):
+            continue
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            item_id = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+            if not isinstance(item_id, str):
+                if kind is not None:
+                    ids.unreadable.add(kind)
+                continue
+            if item_id in first:
+                problems.append(
+                    _error(
+                        (key, index, "id"),
+                        f"the id {item_id!r} is already used by {key}[{first[item_id]}]; "
+                        "ids must be unique",
+                    )
+                )
+            else:
+                first[item_id] = index
+            if kind is not None:
+                ids.known(kind).add(item_id)
+    return ids, problems
