@@ -72,3 +72,8 @@ class TemplateError(AdvocacyError):
 
 class RenderError(AdvocacyError):
     """A document could not be rendered or written."""
+
+
+class AdvocacyWarning(UserWarning):
+    """Said to a Python caller where the command line prints a warning: a text printed in the
+    case's language because the document's lacks it, an unreviewed translation."""

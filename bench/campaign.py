@@ -86,26 +86,22 @@ def measured(command: list[str]) -> tuple[float, float]:
 
 def naive(case: Path, out: Path) -> None:
     """Every recipient's letter rendered whole, PDF and DOCX, one after the other."""
-    import dataclasses
-
     from advocacy.documents.document import appeal_document
     from advocacy.documents.templates import template_set
     from advocacy.facts.load import load_case
     from advocacy.files import write_atomic
-    from advocacy.render.archive import embedded_case
-    from advocacy.render.docx import render_docx
-    from advocacy.render.pdf import render_pdf
-    from advocacy.views.audience import for_audience
+    from advocacy.formats.archive import embedded_case
+    from advocacy.formats.docx import render_docx
+    from advocacy.formats.pdf import render_pdf
+    from advocacy.views.view import view
 
     loaded = load_case(case)
-    loaded = dataclasses.replace(
-        loaded, case=for_audience(loaded.case, "public", str(case)), audience="public"
-    )
+    case_view = view(loaded, loaded.case.language, "public")
     templates = template_set()
     kind = templates.kind("appeal")
-    case_file = embedded_case(loaded)
+    case_file = embedded_case(loaded, "public")
     for recipient in loaded.recipients:
-        doc = appeal_document(loaded, kind, templates, None, recipient)
+        doc = appeal_document(case_view, kind, templates, None, recipient)
         write_atomic(out / f"{doc.stem}.pdf", render_pdf(doc, case_file))
         write_atomic(out / f"{doc.stem}.docx", render_docx(doc))
 

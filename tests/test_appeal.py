@@ -10,6 +10,7 @@ import pytest
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from advocacy.documents.options import options
 from advocacy.facts.load import load_case
 from advocacy.facts.markup import plain
 from tests.conftest import BUNDLED, TINY, Runner, tiny_case
@@ -224,9 +225,9 @@ def test_a_bad_case_file_writes_nothing(tmp_path: Path, run: Runner) -> None:
 
 def test_a_broken_template_names_the_file_and_line(tmp_path: Path) -> None:
     from advocacy.documents.document import document
-    from advocacy.documents.templates import DEFAULTS, template_set
+    from advocacy.documents.templates import DEFAULTS
     from advocacy.errors import TemplateError
-    from advocacy.render.pdf import render_html
+    from advocacy.formats.pdf import render_html
 
     folder = tmp_path / "templates"
     shutil.copytree(DEFAULTS, folder)
@@ -235,7 +236,7 @@ def test_a_broken_template_names_the_file_and_line(tmp_path: Path) -> None:
     at = next(i for i, line in enumerate(lines) if "appeal.issued|date_words" in line)
     lines[at] = lines[at].replace("appeal.issued", "appeal.isued")
     html.write_text("\n".join(lines))
-    doc = document(load_case(TINY), "appeal", templates=template_set(folder))
+    doc = document(load_case(TINY), "appeal", options(templates=folder))
     with pytest.raises(TemplateError, match=rf"^appeal\.html:{at + 1}: .*isued"):
         render_html(doc)
 
@@ -266,9 +267,9 @@ def test_the_latest_appeal_is_rendered_unless_another_is_named(tmp_path: Path, r
 
 def test_a_template_cannot_include_a_file_outside_the_templates(tmp_path: Path) -> None:
     from advocacy.documents.document import document
-    from advocacy.documents.templates import DEFAULTS, template_set
+    from advocacy.documents.templates import DEFAULTS
     from advocacy.errors import TemplateError
-    from advocacy.render.pdf import render_html
+    from advocacy.formats.pdf import render_html
 
     folder = tmp_path / "templates"
     shutil.copytree(DEFAULTS, folder)
@@ -277,6 +278,6 @@ def test_a_template_cannot_include_a_file_outside_the_templates(tmp_path: Path) 
     (folder / "appeal" / "innocent.html").symlink_to(secret)
     html = folder / "appeal" / "appeal.html"
     html.write_text(html.read_text().replace("<body>", "<body>{% include 'innocent.html' %}"))
-    doc = document(load_case(TINY), "appeal", templates=template_set(folder))
+    doc = document(load_case(TINY), "appeal", options(templates=folder))
     with pytest.raises(TemplateError, match="leads outside the templates folder"):
         render_html(doc)

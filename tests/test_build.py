@@ -45,7 +45,7 @@ LANGUAGES = {r.id: r.language for r in load_case(BUNDLED).recipients}
 def _appeal(lang: str | None) -> Any:
     """The bundled appeal in ``lang`` (default: the case's)."""
     loaded = load_case(BUNDLED)
-    return in_language(loaded, lang or loaded.case.language).case.appeal()
+    return in_language(loaded, lang or loaded.case.language)[0].appeal()
 
 
 def _letter_text(path: Path) -> str:

@@ -26,8 +26,8 @@ from advocacy.errors import TemplateError
 from advocacy.facts.load import load_case
 from advocacy.facts.markup import runs
 from advocacy.facts.models import Case, Event, Letter, Letterhead, Person
-from advocacy.render.environment import TemplateLoader, environment
-from advocacy.render.places import PlacedTemplate
+from advocacy.formats.environment import TemplateLoader, environment
+from advocacy.formats.places import PlacedTemplate
 from tests.conftest import BUNDLED, FIXTURES, ROOT, TINY, Runner
 
 BROKEN = FIXTURES / "templates"

@@ -8,7 +8,6 @@ read and look the same, or both must refuse the recipient (a window too small fo
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pypdfium2
@@ -21,8 +20,8 @@ from advocacy.campaign.letters import LetterGroup
 from advocacy.documents.templates import template_set
 from advocacy.facts.load import load_case
 from advocacy.facts.models import Recipient
-from advocacy.render.compose import WindowError
-from advocacy.views.audience import for_audience
+from advocacy.formats.compose import WindowError
+from advocacy.views.view import view
 from tests.conftest import TINY
 
 SETTINGS = settings(
@@ -47,11 +46,10 @@ LINE = st.text(alphabet=ALPHABET, min_size=1, max_size=120)
 @pytest.fixture(scope="module")
 def group() -> LetterGroup:
     loaded = load_case(TINY)
-    loaded = dataclasses.replace(
-        loaded, case=for_audience(loaded.case, "public", str(TINY)), audience="public"
-    )
     templates = template_set()
-    made = LetterGroup(loaded, templates.kind("appeal"), templates, None, "en", None)
+    made = LetterGroup(
+        view(loaded, "en", "public"), templates.kind("appeal"), templates, None, "en", None
+    )
     made.prepare([Recipient(id="first", name="First Example", address=("1 Example Street",))])
     assert made.composes == (True, True)
     return made

@@ -32,10 +32,11 @@ from pypdf import PdfReader
 
 from advocacy.authoring.preview import Preview, with_reload
 from advocacy.documents.document import document
+from advocacy.documents.options import options
 from advocacy.documents.templates import template_set
 from advocacy.errors import FactsError, UsageError
 from advocacy.facts.load import load_case
-from advocacy.render.pdf import render_html
+from advocacy.formats.pdf import render_html
 from tests.conftest import BUNDLED, ROOT
 
 NAME = "Bakhytzhan Toregozhina"
@@ -67,7 +68,7 @@ def work(tmp_path: Path) -> Work:
 
 @pytest.fixture
 def preview(work: Work) -> Iterator[Preview]:
-    with Preview("appeal", work.facts, templates=work.templates, port=0) as running:
+    with Preview("appeal", work.facts, options(templates=work.templates), port=0) as running:
         yield running
 
 
@@ -108,7 +109,7 @@ def test_the_page_is_the_html_a_pdf_is_made_from(preview: Preview, work: Work) -
     assert page.status == 200
     assert page.headers.get("Content-Type") == "text/html; charset=utf-8"
     templates = template_set(work.templates)
-    html = render_html(document(load_case(work.facts), "appeal", templates=templates))
+    html = render_html(document(load_case(work.facts), "appeal", options(templates=templates)))
     assert NAME in html
     assert page.body.decode() == with_reload(html, 1)
     assert '<script>new EventSource("/_events")' in page.body.decode().rpartition("</body>")[0]
@@ -349,7 +350,7 @@ def test_a_browser_shows_every_saved_change_and_error(work: Work, tmp_path: Path
     line = broken[: broken.index("unknown_var")].count("\n") + 1
 
     with (
-        Preview("appeal", work.facts, templates=work.templates, port=0) as preview,
+        Preview("appeal", work.facts, options(templates=work.templates), port=0) as preview,
         Browser(binary, tmp_path / "profile") as browser,
     ):
         browser.call("Page.navigate", url=preview.url)
@@ -397,7 +398,9 @@ def test_a_browser_shows_every_saved_change_and_error(work: Work, tmp_path: Path
 
 
 def test_the_preview_shows_a_document_in_another_language(work: Work) -> None:
-    with Preview("appeal", work.facts, templates=work.templates, lang="kk", port=0) as running:
+    with Preview(
+        "appeal", work.facts, options(templates=work.templates, lang="kk"), port=0
+    ) as running:
         page = get(running, "/appeal/").body.decode()
     assert page.startswith('<!DOCTYPE html>\n<html lang="kk">')
     assert "Front Line Defenders Қазақстан билігін мыналарға шақырады:" in page

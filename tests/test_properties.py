@@ -53,8 +53,8 @@ from advocacy.facts.load import load_case
 from advocacy.facts.markup import plain
 from advocacy.facts.models import Case
 from advocacy.facts.models.common import Loc
-from advocacy.render.docx import render_docx
-from advocacy.render.pdf import render_pdf
+from advocacy.formats.docx import render_docx
+from advocacy.formats.pdf import render_pdf
 from tests.conftest import TINY
 from tests.extract import docx_text, pdf_text
 

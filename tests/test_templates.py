@@ -156,7 +156,7 @@ def test_the_guide_for_template_authors_is_current(run: Runner) -> None:
 def test_the_guide_lists_every_variable_and_filter_with_a_description() -> None:
     from advocacy.authoring.guide import OWN_FILTERS, guide
     from advocacy.documents.contexts import CONTEXT_MODELS
-    from advocacy.render.environment import environment
+    from advocacy.formats.environment import environment
 
     text = guide()
     for model in CONTEXT_MODELS.values():

@@ -24,7 +24,7 @@ from advocacy.files import reproducible_zip
 
 FONT = "Noto Sans"
 ACCENT = "1F4E9A"
-"""The one accent colour (dark blue), as in templates/partials/base.css; advocacy/render/docx.py
+"""The one accent colour (dark blue), as in templates/partials/base.css; advocacy/formats/docx.py
 draws links in narrative text in it."""
 LINK = ACCENT
 LANGUAGE = "en-GB"

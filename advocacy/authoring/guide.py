@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from advocacy.documents.contexts import CONTEXT_MODELS, Context
 from advocacy.facts.dates import EdtfDate
 from advocacy.facts.models import Case
-from advocacy.render.environment import environment
+from advocacy.formats.environment import environment
 
 OWN_FILTERS = (
     "date_words", "money", "country", "list_words", "citation", "plain", "rich", "css_string"

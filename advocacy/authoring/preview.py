@@ -14,6 +14,7 @@ file events often do not arrive.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import sys
 import threading
@@ -26,13 +27,13 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from advocacy.documents.document import Document, document
+from advocacy.documents.options import Options, options
 from advocacy.errors import AdvocacyError, TemplateError, UsageError
-
-if TYPE_CHECKING:
-    from advocacy.documents.document import Document
+from advocacy.facts.load import LETTERHEADS, load_case
+from advocacy.formats.pipeline import PREVIEW, produce
 
 POLL_SECONDS = 0.3
 KEEPALIVE_SECONDS = 10.0
@@ -71,18 +72,16 @@ class Preview:
         self,
         kind: str,
         facts: Path,
+        made: Options | None = None,
         *,
-        templates: Path | None = None,
         appeal: str | None = None,
-        audience: str = "public",
-        lang: str | None = None,
         host: str = "127.0.0.1",
         port: int = 8000,
         log: Log | None = None,
     ) -> None:
-        from advocacy.documents.templates import template_set
-
-        self.templates = template_set(templates)
+        # A text the language lacks shows in the case's language: a preview is a draft.
+        self.options = dataclasses.replace(made or options(), fallback=True)
+        self.templates = self.options.templates
         # A wrong kind is wrong usage, said before serving; a broken kind.toml is the author's
         # to fix while previewing, and the page says what is wrong with it.
         with suppress(TemplateError):
@@ -92,12 +91,8 @@ class Preview:
         except OSError:  # a folder the user may not enter: load_case says so
             regular = False
         if not regular:
-            from advocacy.facts.load import load_case
-
             load_case(facts)  # says what is wrong with the path (exit 1), as `validate` does
         self.kind, self.facts, self.appeal, self.host = kind, facts, appeal, host
-        self.audience = audience
-        self.lang = lang
         self._log = log or (lambda _: None)
         self._changed = threading.Condition()
         self._stopped = threading.Event()
@@ -144,8 +139,6 @@ class Preview:
             self._changed.notify_all()  # event streams end now, not at their next keep-alive
 
     def _watched(self) -> list[Path]:
-        from advocacy.facts.load import LETTERHEADS
-
         letterheads = self.facts.parent / LETTERHEADS
         # Every letterhead, not only those the case names: a missing one may be added to fix it.
         extra = sorted(letterheads.iterdir()) if letterheads.is_dir() else []
@@ -174,23 +167,10 @@ class Preview:
                 self._changed.notify_all()
 
     def _render(self, version: int) -> Page:
-        from advocacy.documents.document import document
-        from advocacy.facts.load import load_case
-        from advocacy.render.pdf import render_html
-
         try:
             loaded = load_case(self.facts)
-            # A text the language lacks shows in the case's language: a preview is a draft.
-            doc = document(
-                loaded,
-                self.kind,
-                self.appeal,
-                self.templates,
-                self.audience,
-                lang=self.lang,
-                fallback=True,
-            )
-            html = render_html(doc)
+            doc = document(loaded, self.kind, self.options, appeal=self.appeal)
+            html = produce(doc, (PREVIEW,)).outputs[0].data.decode("utf-8")
         except AdvocacyError as err:
             if version == 1 and isinstance(err, UsageError):
                 raise  # an --appeal the case lacks, or that the kind does not take: said at once
@@ -209,15 +189,13 @@ class Preview:
 
     def pdf(self) -> Page | bytes:
         """The PDF of the current rendering (made once per version), or the page of its error."""
-        from advocacy.render.pdf import render_pdf
-
         page = self.page
         if page.doc is None:
             return page
         with self._pdf_lock:  # one PDF at a time: two tabs asking must not lay it out twice
             if self._pdf is None or self._pdf[0] != page.version:
                 try:
-                    self._pdf = (page.version, render_pdf(page.doc))
+                    self._pdf = (page.version, produce(page.doc, ("pdf",)).outputs[0].data)
                 except AdvocacyError as err:
                     return Page(page.version, error_page(self.kind, err.said()))
             return self._pdf[1]
@@ -259,11 +237,9 @@ def with_reload(html: str, version: int) -> str:
 def serve(
     kind: str,
     facts: Path,
+    made: Options | None = None,
     *,
-    templates: Path | None = None,
     appeal: str | None = None,
-    audience: str = "public",
-    lang: str | None = None,
     port: int = 8000,
     host: str = "127.0.0.1",
     ready: Callable[[str], None] | None = None,
@@ -274,10 +250,8 @@ def serve(
         preview = Preview(
             kind,
             facts,
-            templates=templates,
+            made,
             appeal=appeal,
-            audience=audience,
-            lang=lang,
             host=host,
             port=port,
             log=log,

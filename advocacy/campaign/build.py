@@ -18,7 +18,6 @@ facts in) goes to ``<case-id>.internal/`` and never writes email drafts.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Iterator
@@ -36,8 +35,10 @@ from advocacy.campaign.manifest import (
 )
 from advocacy.campaign.staging import Staging
 from advocacy.campaign.tasks import translated
+from advocacy.documents.options import Options
 from advocacy.errors import AdvocacyError, FactsError, UsageError, count
 from advocacy.files import write_atomic
+from advocacy.views.audience import Audience
 
 CHUNK = 50
 """Recipients in one task: small enough to share out evenly, large enough to amortise."""
@@ -49,7 +50,7 @@ class _Case:
 
     raw: Any
     """The case as loaded, every language in it, for letters in other languages."""
-    audience: str
+    audience: Audience
     lang: str
     fallback: bool
     templates: Any
@@ -76,9 +77,9 @@ class _Case:
 
     def in_language(self, lang: str) -> Any:
         """The case as a document in ``lang`` sees it (for the build's audience)."""
-        from advocacy.documents.document import seen_as
+        from advocacy.views.view import view
 
-        return seen_as(self.raw, lang, self.audience)
+        return view(self.raw, lang, self.audience)
 
 
 _CASES: list[_Case] = []
@@ -89,41 +90,36 @@ Task = tuple[int, str, Any]
 
 def build(
     facts: list[Path],
+    options: Options,
+    *,
     out: Path | None = None,
     jobs: int | None = None,
     emails: bool = False,
-    templates: Path | None = None,
-    audience: str = "public",
     planned: Callable[[int], None] | None = None,
     done: Callable[[list[Path]], None] | None = None,
-    lang: str | None = None,
-    fallback: bool = False,
 ) -> Report:
     """Build every document of each case file in ``facts`` into ``out``/<case-id>/.
 
     ``planned`` is told how many files the build will write, once it knows; ``done`` is given
     the paths of each finished piece of work as it finishes. A case file that does not load is a
-    failure of its own; the others are built. Documents are in ``lang`` (default: each case's
-    language), letters in their recipient's language if it is given; ``fallback`` lets the
+    failure of its own; the others are built. Documents are in the options' language (default:
+    each case's), letters in their recipient's language if it is given; ``fallback`` lets the
     case's language stand in for texts a language lacks (each reported as a warning).
     """
-    from advocacy.documents.templates import template_set
-    from advocacy.views.audience import check_audience
-
-    check_audience(audience)
+    audience = options.audience
     if emails and audience != "public":
         raise UsageError(
             "--emails writes drafts ready to send, so only with the public audience: an "
             "internal build carries confidential facts"
         )
-    found = template_set(templates)
+    found = options.templates
     report = Report()
     _CASES.clear()
     tasks: list[Task] = []
     try:
         for path in facts:
             try:
-                case = _prepare(path, out, found, audience, emails, lang, fallback)
+                case = _prepare(path, out, found, audience, emails, options.lang, options.fallback)
             except FactsError as err:
                 report.failures.extend(Failure(str(p.file), str(p)) for p in err.problems)
                 continue
@@ -179,23 +175,21 @@ def _prepare(
     path: Path,
     out: Path | None,
     templates: Any,
-    audience: str,
+    audience: Audience,
     emails: bool,
     lang: str | None,
     fallback: bool,
 ) -> _Case:
     from advocacy.facts.load import load_case
+    from advocacy.formats.archive import embedded_case
     from advocacy.i18n.catalogs import catalog_language
-    from advocacy.render.archive import embedded_case
-    from advocacy.views.audience import for_audience
 
     raw = load_case(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     lang = lang or raw.case.language
     catalog_language(lang)
     # The file embedded in the PDFs keeps every language: it is the facts, not the document.
-    public = for_audience(raw.case, audience, str(raw.path))
-    case_file = embedded_case(dataclasses.replace(raw, case=public, audience=audience))
+    case_file = embedded_case(raw, audience)
     name = raw.case.id if audience == "public" else f"{raw.case.id}.{audience}"
     folder = (out if out is not None else Path("output")) / name
     for other in _CASES:

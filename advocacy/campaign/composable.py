@@ -71,7 +71,7 @@ def html_trees(doc: Document) -> list[Any]:
     """The Jinja trees of a document's HTML template and of every template it includes."""
     from jinja2 import TemplateNotFound, meta
 
-    from advocacy.render.environment import TemplateLoader, environment
+    from advocacy.formats.environment import TemplateLoader, environment
 
     env = environment(TemplateLoader(doc.templates.folders(doc.kind.name)))
     trees, names, seen = [], [f"{doc.kind.name}.html"], set()
@@ -95,8 +95,8 @@ def html_trees(doc: Document) -> list[Any]:
 
 def docx_trees(doc: Document) -> list[Any]:
     """The Jinja tree of a document's Word template body (as docxtpl reads it)."""
-    from advocacy.render.environment import environment
-    from advocacy.render.places import PlacedTemplate
+    from advocacy.formats.environment import environment
+    from advocacy.formats.places import PlacedTemplate
 
     template = PlacedTemplate(str(doc.kind.template("docx")))
     template.render_init()
@@ -109,7 +109,7 @@ _UNCHECKABLE = nodes.Template([nodes.Output([nodes.Name(NAME, "load")])])
 
 def split_windows(html: str) -> list[str] | None:
     """``html`` cut around its window elements: text, window, text, window ..., text."""
-    from advocacy.render.compose import WINDOW
+    from advocacy.formats.compose import WINDOW
 
     parts, position = [], 0
     while True:

@@ -5,7 +5,7 @@ salutation. :class:`LetterGroup` renders the letter once for them with a *probe*
 fields are markers, and finds where the markers land:
 
 * in the HTML, inside the windows (elements of class ``window``, of fixed size):
-  :mod:`advocacy.render.compose` lays out the letter once and each recipient's windows on pages
+  :mod:`advocacy.formats.compose` lays out the letter once and each recipient's windows on pages
   of their own, then draws the one into the other;
 * in the Word document, in the paragraphs of the address block (repeated per line) and the
   salutation.
@@ -30,9 +30,9 @@ from advocacy.facts.models import Recipient
 if TYPE_CHECKING:
     from advocacy.documents.document import Document
     from advocacy.documents.templates import Kind, TemplateSet
-    from advocacy.facts.load import LoadedCase
-    from advocacy.render.archive import CaseFile
-    from advocacy.render.compose import Base
+    from advocacy.formats.archive import CaseFile
+    from advocacy.formats.compose import Base
+    from advocacy.views.view import View
 
 CHUNK = 100
 """Recipients whose windows are laid out in one document: enough to spread WeasyPrint's fixed
@@ -47,7 +47,7 @@ class LetterGroup:
 
     def __init__(
         self,
-        loaded: LoadedCase,
+        loaded: View,
         kind: Kind,
         templates: TemplateSet,
         appeal_id: str | None,
@@ -83,7 +83,7 @@ class LetterGroup:
         """
         from advocacy.campaign.composable import composable
         from advocacy.errors import AdvocacyError
-        from advocacy.render.compose import WindowError
+        from advocacy.formats.compose import WindowError
 
         self.prepared = True
         candidates = recipients[:TRIALS]
@@ -113,7 +113,7 @@ class LetterGroup:
     # Whole letters: the reference, and the way when composing cannot be trusted.
 
     def whole_pdf(self, recipient: Recipient) -> bytes:
-        from advocacy.render.pdf import render_pdf
+        from advocacy.formats.pdf import render_pdf
 
         return render_pdf(self.document(recipient), self.case_file)
 
@@ -126,7 +126,7 @@ class LetterGroup:
             return err
 
     def whole_docx(self, recipient: Recipient) -> bytes:
-        from advocacy.render.docx import render_docx
+        from advocacy.formats.docx import render_docx
 
         return render_docx(self.document(recipient))
 
@@ -149,8 +149,8 @@ class LetterGroup:
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
-        from advocacy.render import compose
-        from advocacy.render.pdf import layout, render_html, write_pdf
+        from advocacy.formats import compose
+        from advocacy.formats.pdf import layout, render_html, write_pdf
 
         self.fonts = FontConfiguration()
         html = render_html(self.probe)
@@ -173,7 +173,7 @@ class LetterGroup:
     def _trusted(self, candidates: list[Recipient]) -> bool:
         """Whether composing gives what a whole render gives, for the first candidate whose
         windows hold their text: the same text in the same order, the same pixels."""
-        from advocacy.render.compose import WindowError
+        from advocacy.formats.compose import WindowError
 
         assert self._base is not None
         for candidate in candidates:
@@ -191,8 +191,8 @@ class LetterGroup:
     ) -> Iterator[tuple[Recipient, bytes | Exception]]:
         from weasyprint import CSS
 
-        from advocacy.render import compose
-        from advocacy.render.pdf import layout, write_pdf
+        from advocacy.formats import compose
+        from advocacy.formats.pdf import layout, write_pdf
 
         assert self._base is not None
         heads = "".join(

@@ -8,6 +8,7 @@ stops the others.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -15,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from advocacy.campaign.manifest import Entry, Failure, entry, pages_of, unexpected
 from advocacy.errors import AdvocacyError, FactsError
 from advocacy.files import write_atomic
-from advocacy.render.compose import WindowError
-from advocacy.render.pipeline import rendered
+from advocacy.formats.compose import WindowError
+from advocacy.formats.pipeline import produce
 
 if TYPE_CHECKING:
     from advocacy.campaign.build import _Case
@@ -38,29 +39,24 @@ def document(case: _Case, name: str) -> list[Entry | Failure]:
     """Every format of the document of kind ``name``."""
     from advocacy.documents.document import BUILDERS
 
-    results: list[Entry | Failure] = []
     try:
         kind = case.templates.kind(name)
         doc = BUILDERS[kind.context](case.loaded, kind, case.templates, None)
     except AdvocacyError as err:
         return [Failure(str(case.folder / name), str(err))]
-    made: list[tuple[str, str, bytes]] = []
+    doc = dataclasses.replace(doc, fallback=case.fallback)
     try:
-        with translated(doc, case) as notes:
-            for fmt in kind.formats:
-                relative = f"{doc.stem}.{fmt}"
-                try:
-                    made.append((fmt, relative, rendered(doc, fmt, case.case_file)))
-                except AdvocacyError as err:
-                    results.append(Failure(str(case.folder / relative), str(err)))
+        made = produce(doc, kind.formats, case.case_file, keep_going=True)
     except FactsError as err:  # texts the language lacks: none of its files is written
         return [Failure(str(case.folder / doc.stem), str(err))]
-    for fmt, relative, data in made:
-        pages = pages_of(data) if fmt == "pdf" else None
-        results.append(
-            _write(case, data, entry(relative, data, kind.name, fmt, doc.lang, None, pages))
-        )
-    return results + notes
+    results: list[Entry | Failure] = [
+        Failure(str(case.folder / f"{doc.stem}.{fmt}"), str(err)) for fmt, err in made.failures
+    ]
+    for output in made.outputs:
+        pages = pages_of(output.data) if output.fmt == "pdf" else None
+        written = entry(output.name, output.data, kind.name, output.fmt, doc.lang, None, pages)
+        results.append(_write(case, output.data, written))
+    return results + [Failure(p.file, str(p), warning=True) for p in made.warnings]
 
 
 def letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failure]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from advocacy.documents.chronology import Citations, age, rows
 from advocacy.documents.contexts import (
     AppealContext,
     AwardView,
@@ -25,19 +26,19 @@ from advocacy.documents.contexts import (
     Profile,
     SummaryContext,
 )
-from advocacy.documents.templates import FORMAT_SUFFIX, Kind, TemplateSet, template_set
-from advocacy.errors import Problem, RenderError, UsageError
+from advocacy.documents.figure import timeline_svg
+from advocacy.documents.options import Options
+from advocacy.documents.options import options as default_options
+from advocacy.documents.templates import Kind, TemplateSet
+from advocacy.errors import RenderError, UsageError
 from advocacy.facts.load import LoadedCase
-from advocacy.i18n.catalogs import translate
+from advocacy.i18n.catalogs import catalog_language, translate
 from advocacy.i18n.words import country_name, date_words, money_words
+from advocacy.views.view import View, view
 
 if TYPE_CHECKING:
-    from advocacy.documents.chronology import Citations
     from advocacy.documents.contexts import Row
     from advocacy.facts.models import Case, Charge, Recipient
-
-FORMATS = tuple(FORMAT_SUFFIX)
-"""The formats a document can be rendered in: those a kind may have a template for."""
 
 
 @dataclass(frozen=True)
@@ -53,15 +54,13 @@ class Document:
     keywords: tuple[str, ...]
     context: Context = field(repr=False)
     templates: TemplateSet = field(repr=False)
+    view: View = field(repr=False, compare=False)
+    """The case as the document sees it (for its audience, in its language)."""
     date: dt.date = dt.date(2000, 1, 1)
     """The date the document carries (an appeal's issue, a case's `updated`): its files are
     dated by it, never by the clock, so the same facts give the same bytes."""
-    facts: LoadedCase | None = field(default=None, repr=False, compare=False)
-    """The case as the document sees it (for its audience): the PDF embeds its file."""
     fallback: bool = False
     """Whether fact texts that ``lang`` lacks may be printed in the case's language."""
-    fallbacks: list[Problem] = field(default_factory=list, repr=False, compare=False)
-    """After rendering with ``fallback``: each text printed in the case's language instead."""
 
     @property
     def template_context(self) -> dict[str, Any]:
@@ -72,67 +71,47 @@ class Document:
 def document(
     loaded: LoadedCase,
     kind: str,
-    appeal_id: str | None = None,
-    templates: TemplateSet | None = None,
-    audience: str = "public",
-    recipient: str | None = None,
-    lang: str | None = None,
-    fallback: bool = False,
+    made: Options | None = None,
+    *,
+    appeal: str | None = None,
+    to: str | None = None,
 ) -> Document:
-    """The document of ``kind`` for a loaded case, from ``templates`` (default: the shipped),
-    in ``lang`` (default: the case's language).
+    """The document of ``kind`` for a loaded case, made as the options say (default: the
+    shipped templates, the public audience, the case's language).
 
-    For the ``public`` audience the document is made from the case without its confidential
-    facts (:mod:`advocacy.views.audience`), so none can reach it. Fact texts are those of ``lang``;
-    rendering fails on any the document prints that ``lang`` lacks, unless ``fallback`` lets
-    the case's language stand in (:mod:`advocacy.views.language`). An appeal is addressed to the
-    case's ``recipient`` with that id, if given, and is then in their language unless ``lang``
-    says otherwise.
+    It is made from the case's view for the options' audience and language alone
+    (:mod:`advocacy.views`), so a public document cannot reach a confidential fact. The
+    language is the options' or, for a letter addressed ``to`` a recipient of the case, theirs,
+    or else the case's. A letter is the case's latest appeal unless ``appeal`` names one.
     """
-    from advocacy.i18n.catalogs import catalog_language
-    from advocacy.views.audience import check_audience
-
-    check_audience(audience)
-    if lang is None and recipient is not None:  # a letter in its recipient's language
-        lang = find_recipient(loaded, recipient).language
-    if lang:
-        catalog_language(lang)
-    else:
-        lang = loaded.case.language
-        try:
-            catalog_language(lang)
-        except UsageError as err:
-            raise RenderError(
-                f"{loaded.path}: the case's language {lang!r} has no catalog of the templates' "
-                f"words; write the document in another with --lang (and --fallback): {err}"
-            ) from err
-    templates = templates or template_set()
-    found = templates.kind(kind)
-    if appeal_id is not None and found.context != "appeal":
+    options = made or default_options()
+    found = options.templates.kind(kind)
+    if appeal is not None and found.context != "appeal":
         raise UsageError(f"--appeal is for letters; the kind {kind!r} is about the whole case")
-    if recipient is not None and found.context != "appeal":
+    if to is not None and found.context != "appeal":
         raise UsageError(f"--to is for letters; the kind {kind!r} is about the whole case")
-    loaded = seen_as(loaded, lang, audience)
+    recipient = find_recipient(loaded, to) if to is not None else None
+    lang = options.lang or (recipient.language if recipient else None)
+    seen = view(loaded, lang or case_language(loaded), options.audience)
     if recipient is not None:
-        addressed = find_recipient(loaded, recipient)
-        made = appeal_document(loaded, found, templates, appeal_id, addressed)
+        doc = appeal_document(seen, found, options.templates, appeal, recipient)
     else:
-        made = BUILDERS[found.context](loaded, found, templates, appeal_id)
-    return dataclasses.replace(made, fallback=fallback)
+        doc = BUILDERS[found.context](seen, found, options.templates, appeal)
+    return dataclasses.replace(doc, fallback=options.fallback)
 
 
-def seen_as(loaded: LoadedCase, lang: str, audience: str) -> LoadedCase:
-    """The case as a document in ``lang`` for ``audience`` sees it: every text in ``lang``
-    (:mod:`advocacy.views.language`), confidential facts out for the public
-    (:mod:`advocacy.views.audience`)."""
-    from advocacy.views.audience import for_audience
-    from advocacy.views.language import in_language
-
-    # In the document's language first: a text it lacks is then placed by the file's own
-    # numbering, before confidential items leave the lists.
-    loaded = in_language(dataclasses.replace(loaded, lang=lang), lang)
-    case = for_audience(loaded.case, audience, str(loaded.path))
-    return dataclasses.replace(loaded, case=case, audience=audience)
+def case_language(loaded: LoadedCase) -> str:
+    """The case's own language, which documents are written in unless told otherwise; a
+    RenderError if the templates have no catalog for it."""
+    lang = loaded.case.language
+    try:
+        catalog_language(lang)
+    except UsageError as err:
+        raise RenderError(
+            f"{loaded.path}: the case's language {lang!r} has no catalog of the templates' "
+            f"words; write the document in another with --lang (and --fallback): {err}"
+        ) from err
+    return lang
 
 
 def find_recipient(loaded: LoadedCase, recipient_id: str) -> Recipient:
@@ -145,7 +124,7 @@ def find_recipient(loaded: LoadedCase, recipient_id: str) -> Recipient:
 
 
 def _document(
-    loaded: LoadedCase,
+    case_view: View,
     kind: Kind,
     templates: TemplateSet,
     model: type[Context],
@@ -159,8 +138,8 @@ def _document(
     fields: dict[str, Any],
 ) -> Document:
     """A document whose context holds what every context has, its metadata and ``fields``."""
-    case = loaded.case
-    lang = loaded.language
+    case = case_view.case
+    lang = case_view.language
     defenders = [case.person(pid) for pid in case.defenders]
     country = country_name(case.country, lang)
     names = [person.name for person in defenders]
@@ -172,7 +151,7 @@ def _document(
         meta_keywords=", ".join(keywords),
         meta_date=date.isoformat(),
         lang=lang,
-        audience=loaded.audience,
+        audience=case_view.audience,
         case=case,
         defender=defenders[0],
         defenders=defenders,
@@ -190,38 +169,38 @@ def _document(
         keywords=keywords,
         context=context,
         templates=templates,
-        facts=loaded,
+        view=case_view,
     )
 
 
 def appeal_document(
-    loaded: LoadedCase,
+    case_view: View,
     kind: Kind,
     templates: TemplateSet,
     appeal_id: str | None = None,
     recipient: Recipient | None = None,
 ) -> Document:
     """A letter: the latest of the case unless ``appeal_id`` names one, to ``recipient``."""
-    case = loaded.case
+    case = case_view.case
     if not case.appeals:
         raise RenderError(
-            f"{loaded.path}: the case has no appeals to render; add one under `appeals`"
+            f"{case_view.path}: the case has no appeals to render; add one under `appeals`"
         )
     ids = [letter.id for letter in case.appeals]
     if appeal_id is not None and appeal_id not in ids:
-        raise UsageError(f"no appeal {appeal_id!r} in {loaded.path}; it has: {', '.join(ids)}")
+        raise UsageError(f"no appeal {appeal_id!r} in {case_view.path}; it has: {', '.join(ids)}")
     appeal = case.appeal(appeal_id)
     defender = case.person(case.defenders[0])
-    lang = loaded.language
+    lang = case_view.language
     return _document(
-        loaded,
+        case_view,
         kind,
         templates,
         AppealContext,
         stem=f"{kind.name}-{appeal.id}" + (f"/{recipient.id}" if recipient else ""),
         date=appeal.issued,
         title=appeal.title,
-        author=loaded.letterheads[appeal.sender].organisation,
+        author=case_view.letterheads[appeal.sender].organisation,
         subject=translate(
             lang,
             "Urgent appeal of %(date)s: %(title)s",
@@ -231,7 +210,7 @@ def appeal_document(
         keyword=translate(lang, "urgent appeal"),
         fields={
             "appeal": appeal,
-            "letterhead": loaded.letterheads[appeal.sender],
+            "letterhead": case_view.letterheads[appeal.sender],
             "profile": appeal.profile or defender.profile,
             "authorities": appeal.authorities or country_name(case.country, lang),
             "recipient": recipient,
@@ -240,7 +219,7 @@ def appeal_document(
 
 
 def _case_document(
-    loaded: LoadedCase,
+    case_view: View,
     kind: Kind,
     templates: TemplateSet,
     model: type[Context],
@@ -251,22 +230,20 @@ def _case_document(
 
     The kind's label heads it ("Case summary: <names>").
     """
-    from advocacy.documents.figure import timeline_svg
-
-    case = loaded.case
-    lang = loaded.language
+    case = case_view.case
+    lang = case_view.language
     label = translate(lang, kind.label)
     names = ", ".join(case.person(pid).name for pid in case.defenders)
     title = translate(lang, "%(label)s: %(names)s", label=label, names=names)
     return _document(
-        loaded,
+        case_view,
         kind,
         templates,
         model,
         stem=kind.name,
         date=case.updated,
         title=title,
-        author=_author(loaded),
+        author=_author(case_view),
         subject=translate(
             lang,
             "%(label)s: the case %(case)s, current to %(date)s",
@@ -285,26 +262,22 @@ def _case_document(
 
 
 def chronology_document(
-    loaded: LoadedCase, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
+    case_view: View, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
 ) -> Document:
     """Every event of the case in date order, with its status, people and sources."""
-    from advocacy.documents.chronology import Citations, rows
-
-    case = loaded.case
+    case = case_view.case
     citations = Citations(case)
-    table = rows(case, citations, loaded.language)
+    table = rows(case, citations, case_view.language)
     fields = {"rows": table, "sources": citations.sources}
-    return _case_document(loaded, kind, templates, ChronologyContext, table, fields)
+    return _case_document(case_view, kind, templates, ChronologyContext, table, fields)
 
 
 def summary_document(
-    loaded: LoadedCase, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
+    case_view: View, kind: Kind, templates: TemplateSet, appeal_id: str | None = None
 ) -> Document:
     """One or two pages: who the defender is, what is happening now, charges, demands."""
-    from advocacy.documents.chronology import Citations, age, rows
-
-    case = loaded.case
-    lang = loaded.language
+    case = case_view.case
+    lang = case_view.language
     citations = Citations(case)
     defenders = [case.person(pid) for pid in case.defenders]
     profiles = [
@@ -346,15 +319,15 @@ def summary_document(
         "appeal_sources": citations.cite(appeal.sources) if appeal else [],
         "sources": citations.sources,
     }
-    return _case_document(loaded, kind, templates, SummaryContext, table, fields)
+    return _case_document(case_view, kind, templates, SummaryContext, table, fields)
 
 
-BUILDERS: dict[str, Callable[[LoadedCase, Kind, TemplateSet, str | None], Document]] = {
+BUILDERS: dict[str, Callable[[View, Kind, TemplateSet, str | None], Document]] = {
     "appeal": appeal_document,
     "summary": summary_document,
     "chronology": chronology_document,
 }
-"""How each context is made from a loaded case."""
+"""How each context is made from a view of the case."""
 
 NOW_DAYS = 31
 """'What is happening now': the defenders' events of the month before the record's date..."""
@@ -390,9 +363,9 @@ def _charge(case: Case, charge: Charge, citations: Citations, lang: str) -> Char
     )
 
 
-def _author(loaded: LoadedCase) -> str:
+def _author(case_view: View) -> str:
     """Who a case document is by: the sender of the case's latest appeal, if any."""
-    case = loaded.case
+    case = case_view.case
     if case.appeals:
-        return loaded.letterheads[case.appeal().sender].organisation
+        return case_view.letterheads[case.appeal().sender].organisation
     return ""

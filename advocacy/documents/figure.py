@@ -1,6 +1,6 @@
 """A timeline of the case's events, drawn from the facts as SVG.
 
-The PDF draws the SVG; advocacy/render/docx.py turns it into a PNG for Word.
+The PDF draws the SVG; advocacy/formats/docx.py turns it into a PNG for Word.
 
 Two panels: the whole record by year, and its last months by day, where events crowd. Black and
 white by design: the status is a shape (confirmed: filled circle; alleged: open circle;

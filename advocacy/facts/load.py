@@ -34,17 +34,6 @@ class LoadedCase:
     """Whom the appeal is sent to: the case's `recipients`, shared ones looked up."""
     places: dict[str, str] = field(default_factory=dict)
     """Where each recipient is written, by id: 'FILE:LINE:COL: recipients[3]'."""
-    audience: str = "internal"
-    """Who may read what ``case`` holds: 'internal' as loaded, 'public' once confidential facts
-    are taken out (see :mod:`advocacy.views.audience`)."""
-    lang: str | None = None
-    """The language documents made from it are written in (None: the case's); once set, every
-    translatable text holds that language's text (see :mod:`advocacy.views.language`)."""
-
-    @property
-    def language(self) -> str:
-        """The language documents made from it are written in."""
-        return self.lang or self.case.language
 
 
 def load_case(path: Path | str) -> LoadedCase:

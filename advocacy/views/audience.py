@@ -13,26 +13,34 @@ not a hollow letter.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal, TypeGuard
 
 from pydantic import BaseModel
 
 from advocacy.errors import RenderError, UsageError
 from advocacy.facts.models import Case, Person
 
-AUDIENCES = ("public", "internal")
+Audience = Literal["public", "internal"]
+"""Who may read a document: the public (no confidential fact) or the organisation itself."""
+
+AUDIENCES: tuple[Audience, ...] = ("public", "internal")
 
 _REFERENCES = {"sources": "sources", "people": "people", "organisations": "organisations"}
 """Fields that hold ids, and which of the case's lists their ids point into."""
 
 
-def check_audience(audience: str) -> None:
-    """Wrong usage unless ``audience`` is one."""
-    if audience not in AUDIENCES:
-        raise UsageError(f"no audience {audience!r}; choose one of: {', '.join(AUDIENCES)}")
+def audience_of(name: str) -> Audience:
+    """The audience called ``name``; wrong usage unless there is one."""
+    if not _is_audience(name):
+        raise UsageError(f"no audience {name!r}; choose one of: {', '.join(AUDIENCES)}")
+    return name
 
 
-def for_audience(case: Case, audience: str, where: str) -> Case:
+def _is_audience(name: str) -> TypeGuard[Audience]:
+    return name in AUDIENCES
+
+
+def for_audience(case: Case, audience: Audience, where: str) -> Case:
     """The case as ``audience`` may read it; ``where`` names the file in errors."""
     if audience == "internal":
         return case

@@ -14,7 +14,6 @@ file's language stand and says where.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -24,7 +23,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from advocacy.errors import FactsError, Problem
-from advocacy.facts.load import LoadedCase
+from advocacy.facts.load import LETTERHEADS, LoadedCase
+from advocacy.facts.models import Case, Letterhead
 from advocacy.facts.models.text import translatable_fields, translation
 
 M = TypeVar("M", bound=BaseModel)
@@ -52,8 +52,9 @@ class Untranslated(str):
         return (Untranslated, (str(self), self._path, self._loc, self._language))
 
 
-def in_language(loaded: LoadedCase, lang: str) -> LoadedCase:
-    """``loaded`` with every translatable text in ``lang`` (or marked :class:`Untranslated`)."""
+def in_language(loaded: LoadedCase, lang: str) -> tuple[Case, dict[str, Letterhead]]:
+    """The case and letterheads of ``loaded`` with every translatable text in ``lang`` (or
+    marked :class:`Untranslated`)."""
     case = _localized(loaded.case, lang, loaded.case.language, loaded.path, ())
     letterheads = {
         key: _localized(
@@ -61,12 +62,10 @@ def in_language(loaded: LoadedCase, lang: str) -> LoadedCase:
         )
         for key, letterhead in loaded.letterheads.items()
     }
-    return dataclasses.replace(loaded, case=case, letterheads=letterheads)
+    return case, letterheads
 
 
 def _letterhead_path(case_path: Path, key: str) -> Path:
-    from advocacy.facts.load import LETTERHEADS
-
     return case_path.parent / LETTERHEADS / f"{key}.yaml"
 
 

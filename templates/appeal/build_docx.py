@@ -3,8 +3,8 @@
     .venv/bin/python -m templates.appeal.build_docx
 
 The .docx is what users open and edit in Word or LibreOffice; docxtpl renders it (see
-advocacy/render/docx.py) in the sandboxed, autoescaping environment of
-advocacy/render/environment.py. This script makes it from scratch with python-docx, so the template
+advocacy/formats/docx.py) in the sandboxed, autoescaping environment of
+advocacy/formats/environment.py. This script makes it from scratch with python-docx, so the template
 can be reviewed as code and rebuilt after a change; a user may just as well edit the .docx itself.
 
 How the template is made:

@@ -3,8 +3,8 @@
     .venv/bin/python -m templates.chronology.build_docx
 
 The .docx is what users open and edit in Word or LibreOffice; docxtpl renders it (see
-advocacy/render/docx.py) in the sandboxed, autoescaping environment of
-advocacy/render/environment.py. This script makes it from scratch with python-docx, so the template
+advocacy/formats/docx.py) in the sandboxed, autoescaping environment of
+advocacy/formats/environment.py. This script makes it from scratch with python-docx, so the template
 can be reviewed as code and rebuilt after a change; a user may just as well edit the .docx itself.
 
 It says the same words as chronology.html, in the same order, except the sources: the PDF
@@ -32,7 +32,7 @@ tools.docx_kit, as for every template, so the documents look and behave alike):
   escaped in the visible text.
 * The source list is inside ``{%p if sources %}``: a case without events prints no empty
   "Sources" heading.
-* The figure (a PNG that advocacy/render/docx.py makes from the SVG) is ``{{ figure }}``
+* The figure (a PNG that advocacy/formats/docx.py makes from the SVG) is ``{{ figure }}``
   alone in its paragraph, inside ``{%p if figure %}`` (a case without dated events has none).
 
 The output is the same bytes on every run (tools.docx_kit: fixed dates and zip timestamps).

@@ -3,10 +3,10 @@
     .venv/bin/python -m templates.summary.build_docx
 
 The summary is one or two pages a partner reads in a minute: who the defenders are, what is
-happening now, the charges, the demands of the latest appeal, the timeline and the numbered
-sources. docxtpl renders this template (see advocacy/render/docx.py) in the sandboxed,
-autoescaping environment of advocacy/render/environment.py; summary.html says the same words for the
-PDF, in the same order (a test compares them).
+happening now, the charges, the demands of the latest appeal, the timeline and the numbered sources.
+docxtpl renders this template (see advocacy/formats/docx.py) in the sandboxed, autoescaping
+environment of advocacy/formats/environment.py; summary.html says the same words for the PDF, in the
+same order (a test compares them).
 
 The package (theme, font table, settings, page set-up with its ``Page X of Y`` footer, the fixed
 zip timestamps), the shared styles and the helpers that write paragraphs and tags come from

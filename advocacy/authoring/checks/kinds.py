@@ -15,7 +15,7 @@ from advocacy.authoring.checks.word import check_docx
 from advocacy.documents.contexts import variables
 from advocacy.documents.templates import TemplateSet
 from advocacy.errors import TemplateError
-from advocacy.render.environment import TemplateLoader, environment
+from advocacy.formats.environment import TemplateLoader, environment
 
 
 @dataclass

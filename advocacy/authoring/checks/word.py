@@ -20,7 +20,7 @@ from lxml import etree
 
 from advocacy.authoring.checks.findings import Finding, unique
 from advocacy.authoring.checks.walker import compile_source, walk
-from advocacy.render.places import FOOTNOTES, Place, PlacedTemplate, part_label, where
+from advocacy.formats.places import FOOTNOTES, Place, PlacedTemplate, part_label, where
 
 Order = tuple[int, int]
 """Where a finding sorts: its part's number (body first) and its paragraph's."""

@@ -11,7 +11,7 @@ from jinja2 import TemplateError as JinjaError
 from advocacy.documents.document import Document
 from advocacy.facts.markup import runs
 from advocacy.files import reproducible_zip
-from advocacy.render.environment import environment
+from advocacy.formats.environment import environment
 
 LINK_COLOUR = "1F4E9A"
 
@@ -20,7 +20,7 @@ def render_docx(doc: Document) -> bytes:
     """The DOCX of ``doc``, from its kind's ``<kind>.docx`` template."""
     from docxtpl import RichText
 
-    from advocacy.render.places import PlacedTemplate
+    from advocacy.formats.places import PlacedTemplate
 
     path = doc.kind.template("docx")
     name = path.name

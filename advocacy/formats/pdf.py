@@ -12,9 +12,9 @@ from jinja2 import TemplateError as JinjaError
 from advocacy.documents.document import Document
 from advocacy.documents.templates import TemplateSet
 from advocacy.errors import RenderError
-from advocacy.render.archive import CaseFile, embedded_case
-from advocacy.render.environment import TemplateLoader, environment
-from advocacy.render.errors import template_error
+from advocacy.formats.archive import CaseFile, embedded_case
+from advocacy.formats.environment import TemplateLoader, environment
+from advocacy.formats.errors import template_error
 
 
 def render_html(doc: Document) -> str:
@@ -43,7 +43,7 @@ def render_pdf(doc: Document, case_file: CaseFile | None = None) -> bytes:
 
     RenderError when a recipient's address is too long for its window (it would be cut off).
     """
-    from advocacy.render.compose import check_windows
+    from advocacy.formats.compose import check_windows
 
     laid_out = layout(doc, render_html(doc))
     check_windows(laid_out, f"{doc.kind.name}.html")
@@ -77,8 +77,8 @@ def write_pdf(
 
     if not attach:
         case_file = None
-    elif case_file is None and doc.facts is not None:
-        case_file = embedded_case(doc.facts)
+    elif case_file is None:
+        case_file = embedded_case(doc.view.loaded, doc.view.audience)
     when = dt.datetime.combine(doc.date, dt.time())
     attachments = (
         [

@@ -12,6 +12,8 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from advocacy.views.audience import Audience, for_audience
+
 if TYPE_CHECKING:
     from advocacy.facts.load import LoadedCase
 
@@ -25,14 +27,16 @@ class CaseFile:
     description: str
 
 
-def embedded_case(loaded: LoadedCase) -> CaseFile:
-    """The case file that documents of ``loaded`` (for its audience) embed."""
+def embedded_case(loaded: LoadedCase, audience: Audience) -> CaseFile:
+    """The case file that documents of ``loaded`` for ``audience`` embed: every language of
+    it (it is the facts, not the document), confidential facts out for the public."""
     path = loaded.path
-    if loaded.audience == "internal":
+    if audience == "internal":
         return CaseFile(path.name, path.read_bytes(), f"The case file {path.name}, as written")
+    public = for_audience(loaded.case, audience, str(path))
     from ruamel.yaml import YAML
 
-    facts = loaded.case.model_dump(
+    facts = public.model_dump(
         mode="json", exclude_defaults=True, exclude={"recipients"}, warnings=False
     )
     yaml = YAML(typ="safe", pure=True)

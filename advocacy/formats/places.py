@@ -26,7 +26,7 @@ from jinja2 import TemplateSyntaxError
 from lxml import etree
 
 from advocacy.errors import TemplateError
-from advocacy.render.errors import template_error
+from advocacy.formats.errors import template_error
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
