@@ -11,13 +11,20 @@ words.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import tomllib
 import zipfile
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 from typing import Any
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract
+from babel.messages.pofile import read_po, write_po
+from jinja2.ext import babel_extract
 
 from advocacy.documents.templates import DEFAULTS
 from advocacy.i18n.catalogs import DOMAIN, LOCALES, SOURCE, languages, po_path
@@ -62,16 +69,12 @@ def docx_source(path: Path) -> bytes:
             if name.startswith("word/") and name.endswith(".xml"):
                 for paragraph in _PARAGRAPH.findall(docx.read(name)):
                     lines.append(b"".join(_TEXT.findall(paragraph)))
-    from html import unescape
-
     source = unescape(b"\n".join(lines).decode("utf-8"))
     # docxtpl's own tags ({%p if %}, {{r x }}) are Jinja's once their letter is gone.
     return _DOCXTPL_TAG.sub(r"\1 ", source).encode("utf-8")
 
 
 def _jinja(name: str, source: bytes) -> Iterator[Message]:
-    from jinja2.ext import babel_extract
-
     for line, _function, message, _comments in babel_extract(
         io.BytesIO(source), list(JINJA_KEYWORDS), [], JINJA_OPTIONS
     ):
@@ -79,8 +82,6 @@ def _jinja(name: str, source: bytes) -> Iterator[Message]:
 
 
 def _python(name: str, source: bytes) -> Iterator[Message]:
-    from babel.messages.extract import extract
-
     for line, message, _comments, _context in extract(
         "python", io.BytesIO(source), PYTHON_KEYWORDS
     ):
@@ -96,10 +97,6 @@ def _message_id(message: Any) -> str | tuple[str, ...]:
 
 def template_catalog() -> Any:
     """A ``babel.messages.Catalog`` of every message: what ``advocacy.pot`` holds."""
-    import datetime as dt
-
-    from babel.messages.catalog import Catalog
-
     # A fixed date: the same messages make the same file.
     stamp = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
     catalog = Catalog(
@@ -123,8 +120,6 @@ def pot_text() -> str:
 
 
 def _po_text(catalog: Any) -> str:
-    from babel.messages.pofile import write_po
-
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=100, include_lineno=False, sort_output=True)
     # Babel names its own version in the header: the same messages must make the same file.
@@ -134,8 +129,6 @@ def _po_text(catalog: Any) -> str:
 
 def update() -> list[Path]:
     """Write ``advocacy.pot`` and merge it into every catalog; the paths written."""
-    from babel.messages.pofile import read_po
-
     template = template_catalog()
     POT.parent.mkdir(parents=True, exist_ok=True)
     POT.write_text(_po_text(template), encoding="utf-8")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import errno
+import mimetypes
 import sys
 import threading
 import traceback
@@ -348,7 +349,5 @@ def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
 
 
 def _content_type(path: Path) -> str:
-    import mimetypes
-
     guessed = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return f"{guessed}; charset=utf-8" if guessed.startswith("text/") else guessed

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urljoin
 
 import typer
 
@@ -59,7 +60,7 @@ def render(
 ) -> None:
     """Render a document of a case; print each written path on stdout."""
     from advocacy.api import render_case  # the core: not loaded for --help
-    from advocacy.facts.load import load_case
+    from advocacy.facts.load import load_case  # the core: not loaded for --help
 
     chosen = made(
         templates=templates, audience=audience, lang=lang, fallback=fallback, formats=formats
@@ -106,7 +107,7 @@ def build(
     fallback: FallbackOption = False,
 ) -> None:
     """Build every document of each case, the appeal once per recipient, with a manifest."""
-    from advocacy.campaign.build import build as build_cases  # the core: not for --help
+    from advocacy.campaign.build import build as build_cases  # the core: not loaded for --help
 
     chosen = made(templates=templates, audience=audience, lang=lang, fallback=fallback)
     bar = _Progress()
@@ -169,8 +170,6 @@ def preview(
 ) -> None:
     """Show a document's HTML in the browser, reloaded as its templates or facts change (fact
     texts that --lang lacks show in the case's language)."""
-    from urllib.parse import urljoin
-
     from advocacy.authoring.preview import serve  # the core: not loaded for --help
 
     def ready(url: str) -> None:

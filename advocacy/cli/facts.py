@@ -24,7 +24,7 @@ def validate(
     ],
 ) -> None:
     """Check case files: every problem with its file:line:col; a summary line per valid file."""
-    from advocacy.facts.load import load_case
+    from advocacy.facts.load import load_case  # the core: not loaded for --help
 
     failed = False
     for path in files:
@@ -70,7 +70,7 @@ def schema(
     ] = "case",
 ) -> None:
     """Print the JSON Schema of case files (or letterheads), for editor completion."""
-    from advocacy.facts.schema import json_schema
+    from advocacy.facts.schema import json_schema  # the core: not loaded for --help
 
     print(json.dumps(json_schema(kind), indent=2, ensure_ascii=False))
 
@@ -83,7 +83,7 @@ def new(
     ] = Path("facts"),
 ) -> None:
     """Write a commented case file that validates, to fill in."""
-    from advocacy.facts.scaffold import new_case
+    from advocacy.facts.scaffold import new_case  # the core: not loaded for --help
 
     path = new_case(case_id, folder, dt.date.today())
     _err(f"wrote {path}: fill it in, then run `advocacy validate {path}`")

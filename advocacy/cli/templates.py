@@ -22,7 +22,7 @@ app.add_typer(templates_app, name="templates")
 @templates_app.command("list")
 def templates_list(templates: TemplatesOption = None) -> None:
     """Show each document kind, its formats, what it is made from and where its files are."""
-    from advocacy.documents.templates import template_set
+    from advocacy.documents.templates import template_set  # the core: not loaded for --help
 
     found = template_set(templates)
     if found.override:
@@ -53,7 +53,7 @@ def templates_export(
     force: Annotated[bool, typer.Option("--force", help="Overwrite files already there.")] = False,
 ) -> None:
     """Copy the shipped templates into a folder, to edit and use with --templates."""
-    from advocacy.documents.templates import export
+    from advocacy.documents.templates import export  # the core: not loaded for --help
 
     written = export(folder, kinds, force=force)
     _err(
@@ -73,8 +73,8 @@ def templates_check(
     ] = None,
 ) -> None:
     """Check templates without rendering: syntax, docxtpl tags, variables the facts lack."""
-    from advocacy.authoring.checks.kinds import check_kinds
-    from advocacy.documents.templates import template_set
+    from advocacy.authoring.checks.kinds import check_kinds  # the core: not loaded for --help
+    from advocacy.documents.templates import template_set  # the core: not loaded for --help
 
     found = template_set(folder)
     report = check_kinds(found)
@@ -100,6 +100,6 @@ def templates_check(
 @templates_app.command("guide")
 def templates_guide() -> None:
     """Print the guide for template authors (TEMPLATES.md), written from the code."""
-    from advocacy.authoring.guide import guide
+    from advocacy.authoring.guide import guide  # the core: not loaded for --help
 
     print(guide(), end="")

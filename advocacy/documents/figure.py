@@ -19,6 +19,7 @@ from markupsafe import Markup
 from advocacy.documents.contexts import Row
 from advocacy.facts.models import Case
 from advocacy.i18n.catalogs import N_, translate
+from advocacy.i18n.words import date_words
 
 WIDTH, HEIGHT = 640, 268
 PANEL = 120
@@ -148,7 +149,7 @@ def _labels(
 
 
 def _label(row: Row, scale: str, lang: str) -> str:
-    from babel.dates import format_date, format_skeleton
+    from babel.dates import format_date, format_skeleton  # start-up: letters draw no figure
 
     date = row.event.date
     assert date is not None
@@ -165,8 +166,6 @@ def _locale(lang: str) -> str:
 
 
 def _caption(start: dt.date, end: dt.date, scale: str, lang: str) -> str:
-    from advocacy.i18n.words import date_words
-
     if scale == "years":
         return translate(lang, "%(start)s–%(end)s, by year", start=start.year, end=end.year)
     return translate(
@@ -178,7 +177,7 @@ def _caption(start: dt.date, end: dt.date, scale: str, lang: str) -> str:
 
 
 def _ticks(start: dt.date, end: dt.date, x: object, axis: int, scale: str, lang: str) -> list[str]:
-    from babel.dates import format_date
+    from babel.dates import format_date  # start-up: letters draw no figure
 
     assert callable(x)
     out = []

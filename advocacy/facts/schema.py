@@ -7,14 +7,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from advocacy.errors import UsageError
+from advocacy.facts.models import Case, Letterhead
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def json_schema(kind: str = "case") -> dict[str, Any]:
     """The JSON Schema of a case file (``case``) or a letterhead file (``letterhead``)."""
-    from advocacy.facts.models import Case, Letterhead
-
     models: dict[str, type[BaseModel]] = {"case": Case, "letterhead": Letterhead}
     if kind not in models:
         raise UsageError(f"no schema {kind!r}; choose one of: {', '.join(models)}")

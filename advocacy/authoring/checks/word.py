@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
 
+import docxtpl_lint
+from docx.opc.exceptions import PackageNotFoundError
 from jinja2 import Environment
 from lxml import etree
 
@@ -53,8 +55,6 @@ def check_docx(
     ``variables`` and ``env`` are as for :func:`advocacy.authoring.checks.check_source`; ``name`` is
     how findings name the file (default: its file name). Findings come in document order.
     """
-    from docx.opc.exceptions import PackageNotFoundError
-
     name = name or path.name
     try:
         template, parts = read_parts(path)
@@ -115,8 +115,6 @@ def _lint(
     path: Path, name: str, env: Environment, parts: list[Part]
 ) -> tuple[list[tuple[Order, Finding]], set[tuple[str, str]]]:
     """docxtpl-lint's findings, and the (place, name) of each loop variable used after its loop."""
-    import docxtpl_lint
-
     result = docxtpl_lint.lint(path, jinja_env=env, autoescape=True, ignore=IGNORED)
     found = [_lint_finding(issue, name, parts) for issue in result.issues]
     leaks = {

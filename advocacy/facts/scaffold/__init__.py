@@ -7,13 +7,12 @@ from importlib.resources import files
 from pathlib import Path
 
 from advocacy.errors import RenderError, UsageError
+from advocacy.facts.models.common import SLUG
 from advocacy.files import write_atomic
 
 
 def new_case(case_id: str, folder: Path, today: dt.date) -> Path:
     """Write ``folder/<case_id>.yaml`` from the commented template; never overwrite."""
-    from advocacy.facts.models.common import SLUG
-
     if not SLUG.match(case_id):
         raise UsageError(
             f"{case_id!r} is not an id: use lower-case letters, digits and single hyphens, "
