@@ -7,7 +7,9 @@ exits 1 (2 for wrong usage). Heavy libraries are imported inside the commands th
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import gc
 import json
 import sys
 from pathlib import Path
@@ -444,6 +446,10 @@ def preview(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script; ``argv`` defaults to the command line."""
+    # What is alive at exit is the operating system's to free: Python collecting it first
+    # took a cold render 0.15 s. Frozen objects are left to the OS (atexit handlers still run).
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
     try:
         app(args=argv, prog_name="advocacy")
     except UsageError as err:
