@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/render_appeal.py
 	$(BIN)/python bench/campaign.py
+	$(BIN)/python bench/cold_start.py
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -9,6 +9,8 @@ inside each command, so that ``advocacy --help`` answers without loading it.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -88,8 +90,21 @@ def made(
     )
 
 
+def one_shot() -> None:
+    """For a command that makes one document and exits: Python's cycle collector ran some 330
+    times in a cold render (two of them full passes over everything imported) for garbage that
+    exit frees anyway. Collections become rare, as mypy makes them; not for a build, whose
+    memory must stay flat over thousands of letters (its peak grew by a third)."""
+    gc.set_threshold(200_000, 30, 30)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script; ``argv`` defaults to the command line."""
+    # What is alive at exit is the operating system's to free: Python collecting it first
+    # took a cold render 0.15 s. Frozen objects are left to the OS (atexit handlers still run).
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
+    collector = gc.get_threshold()
     try:
         app(args=argv, prog_name="advocacy")
     except UsageError as err:
@@ -98,3 +113,5 @@ def main(argv: list[str] | None = None) -> None:
     except AdvocacyError as err:
         say(err.said())
         sys.exit(1)
+    finally:
+        gc.set_threshold(*collector)  # as it was, for a caller that goes on (see one_shot)

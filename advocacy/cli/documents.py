@@ -18,6 +18,7 @@ from advocacy.cli.app import (
     TemplatesOption,
     app,
     made,
+    one_shot,
 )
 from advocacy.cli.app import say as _err
 from advocacy.errors import count
@@ -65,6 +66,7 @@ def render(
     chosen = made(
         templates=templates, audience=audience, lang=lang, fallback=fallback, formats=formats
     )
+    one_shot()
     chosen.templates.kind(kind)  # before loading the case: wrong usage is said first
     loaded = load_case(facts)
     for warning in loaded.warnings:

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from advocacy.facts.markup import plain, runs
-from advocacy.i18n import catalogs as i18n
+from advocacy.i18n import jinja as i18n
 from advocacy.i18n import words
 from advocacy.views.language import noticed
 

@@ -52,7 +52,7 @@ def render_pdf(doc: Document, case_file: CaseFile | None = None) -> bytes:
 
 def layout(doc: Document, html: str, stylesheets: tuple[Any, ...] = (), fonts: Any = None) -> Any:
     """``html`` (a document of ``doc``'s kind) laid out in pages: a WeasyPrint Document."""
-    from weasyprint import HTML
+    from advocacy.formats.engine import HTML  # WeasyPrint takes 0.3 s to import: only for a PDF
 
     fetcher = _fetcher(doc.templates)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -73,7 +73,7 @@ def write_pdf(
 ) -> bytes:
     """The PDF/A-3b bytes of a laid-out document, dated as ``doc``, with ``case_file`` (default:
     the one :func:`embedded_case` gives) attached unless ``attach`` is false."""
-    from weasyprint import Attachment
+    from advocacy.formats.engine import Attachment  # as in layout
 
     if not attach:
         case_file = None
@@ -133,7 +133,7 @@ def _fetcher(templates: TemplateSet) -> Any:
     A file under any folder of the set is looked up again through the set, so a user's folder
     that lacks ``appeal.css`` or a font gets the shipped one.
     """
-    from weasyprint.urls import URLFetcher
+    from advocacy.formats.engine import URLFetcher  # as in layout
 
     class TemplateFetcher(URLFetcher):  # type: ignore[misc]
         refused: set[str]

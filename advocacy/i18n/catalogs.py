@@ -2,7 +2,7 @@
 
 Every fixed word a document prints (headings, "Page 1 of 2", "around", status words, table headers)
 is an English message id, marked where it is written: ``_("...")`` or ``{% trans %}`` in templates
-(Jinja's i18n extension), :func:`translate` in Python. Catalogs live in
+(Jinja's i18n extension, :mod:`advocacy.i18n.jinja`), :func:`translate` in Python. Catalogs live in
 ``advocacy/i18n/locales/<lang>/LC_MESSAGES/advocacy.po`` and are read as text when first used (no
 compiled ``.mo`` files to keep in step); ``advocacy/i18n/locales/advocacy.pot`` lists every message,
 and ``python -m advocacy.authoring.extract`` extracts it again and brings every catalog up to date.
@@ -14,10 +14,6 @@ import io
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-from jinja2 import pass_context
-from jinja2.runtime import Context
-from markupsafe import Markup
 
 from advocacy.errors import UsageError
 
@@ -81,54 +77,6 @@ def translate(lang: str, message: str, **values: object) -> str:
     """``message`` in ``lang``, its ``%(name)s`` placeholders filled from ``values``."""
     text = str(translations(lang).gettext(message))
     return text % values if values else text
-
-
-def _lang(context: Context) -> str:
-    return str(context.get("lang", SOURCE))
-
-
-@pass_context
-def _gettext(context: Context, message: str) -> str:
-    return str(translations(_lang(context)).gettext(message))
-
-
-@pass_context
-def _ngettext(context: Context, singular: str, plural: str, n: int) -> str:
-    return str(translations(_lang(context)).ngettext(singular, plural, n))
-
-
-def install(env: Any) -> None:
-    """Give ``env`` gettext in the language of each document: the ``lang`` it renders with.
-
-    Jinja's newstyle gettext: ``{{ _("Page") }}``, ``{{ _("%(n)s sources", n=3) }}`` and
-    ``{% trans %}`` blocks; placeholders are filled (and escaped) after translation.
-    """
-    env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(gettext=_gettext, ngettext=_ngettext, newstyle=True)
-    env.globals["page_numbers"] = _page_numbers
-    env.globals["page_words"] = _page_words
-    env.filters["css_string"] = css_string
-
-
-def css_string(text: str) -> Markup:
-    """Text as a CSS string: `content: {{ _("Draft")|css_string }};`."""
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
-    return Markup(f'"{escaped}"')
-
-
-@pass_context
-def _page_numbers(context: Context) -> Markup:
-    """'Page 1 of 3' as CSS page-margin content: `content: {{ page_numbers() }};`."""
-    before, between, after = page_words(_lang(context))
-    parts = [css_string(before), "counter(page)", css_string(between), "counter(pages)"]
-    return Markup(" ".join([*parts, css_string(after)] if after else parts))
-
-
-@pass_context
-def _page_words(context: Context) -> tuple[str, str, str]:
-    """The words before, between and after the two numbers of 'Page 1 of 3': a Word footer's
-    runs around its PAGE and NUMPAGES fields."""
-    return page_words(_lang(context))
 
 
 def page_words(lang: str) -> tuple[str, str, str]:

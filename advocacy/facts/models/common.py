@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from advocacy.facts.markup import runs
 from advocacy.facts.models.text import Translatable
 
 IdKind = Literal["person", "organisation", "source", "event"]
@@ -67,10 +68,9 @@ def _text(value: str) -> str:
 
 def _narrative(value: str) -> str:
     _no_control(value)
-    from advocacy.facts.markup import runs
-
     targets = [m["url"] for m in _LINK_TARGET.finditer(value)]
-    targets += [run.link for run in runs(value) if run.link is not None]
+    if targets:  # a link is written [text](url): without '](' there is none to parse for
+        targets += [run.link for run in runs(value) if run.link is not None]
     for url in targets:
         if not url.startswith(_SCHEMES):
             raise ValueError(
