@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, event, example, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from advocacy.campaign.letters import LetterGroup
+from advocacy.campaign.letters import Composes, LetterGroup
 from advocacy.documents.templates import template_set
 from advocacy.facts.load import load_case
 from advocacy.facts.models import Recipient
@@ -51,7 +51,7 @@ def group() -> LetterGroup:
         view(loaded, "en", "public"), templates.kind("appeal"), templates, None, "en", None
     )
     made.prepare([Recipient(id="first", name="First Example", address=("1 Example Street",))])
-    assert made.composes == (True, True)
+    assert made.composes == Composes(pdf=True, docx=True)
     return made
 
 

@@ -17,7 +17,7 @@ then every letter is rendered whole: slower, never wrong.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jinja2 import nodes
 
@@ -67,7 +67,7 @@ def _allowed(path: list[nodes.Node]) -> bool:
     return all(isinstance(used[-2], nodes.Output) for used in _uses(body, line, []))
 
 
-def html_trees(doc: Document) -> list[Any]:
+def html_trees(doc: Document) -> list[nodes.Template]:
     """The Jinja trees of a document's HTML template and of every template it includes."""
     from jinja2 import TemplateNotFound, meta
 
@@ -93,7 +93,7 @@ def html_trees(doc: Document) -> list[Any]:
     return trees
 
 
-def docx_trees(doc: Document) -> list[Any]:
+def docx_trees(doc: Document) -> list[nodes.Template]:
     """The Jinja tree of a document's Word template body (as docxtpl reads it)."""
     from advocacy.formats.environment import environment
     from advocacy.formats.places import PlacedTemplate

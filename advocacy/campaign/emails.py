@@ -16,11 +16,12 @@ import datetime as dt
 import hashlib
 from email import charset, policy
 from email.header import Header
+from email.message import Message
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
 from email.mime.nonmultipart import MIMENonMultipart
 from email.utils import format_datetime, formataddr
-from typing import Any
+from typing import cast
 
 from advocacy.facts.markup import plain
 from advocacy.facts.models import Letter, Letterhead, Recipient
@@ -75,13 +76,12 @@ def draft(
     digest = hashlib.sha256(b"\0".join(parts)).hexdigest()[:32]
     message = MIMEMultipart(boundary=f"=_advocacy_{digest}")
     sender = next((office.email for office in letterhead.offices if office.email), None)
-    headers: dict[str, Any] = {}  # str or Header, which the classic API takes (not its stubs)
+    # The classic API takes a header's value as a str or a Header; its stubs say str only.
+    headed = cast("Message[str, str | Header]", message)
     if sender:
-        headers["From"] = _mailbox(letterhead.organisation, sender, "From")
-    headers["To"] = _mailbox(name, recipient.email, "To")
-    headers["Subject"] = Header(plain(appeal.title), "utf-8", header_name="Subject")  # RFC 2047
-    for field, value in headers.items():
-        message[field] = value
+        headed["From"] = _mailbox(letterhead.organisation, sender, "From")
+    headed["To"] = _mailbox(name, recipient.email, "To")
+    headed["Subject"] = Header(plain(appeal.title), "utf-8", header_name="Subject")  # RFC 2047
     message["Date"] = format_datetime(dt.datetime.combine(appeal.issued, dt.time(), tzinfo=dt.UTC))
     message["X-Unsent"] = "1"
     utf8 = charset.Charset("utf-8")

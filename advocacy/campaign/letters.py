@@ -14,6 +14,9 @@ Before a group is built this way, its first recipient's letter is also rendered 
 are compared (text, order and pixels for the PDF, bytes for the DOCX); if a template prints
 recipient fields anywhere else, or lays the windows out differently, the group's letters are
 rendered whole, one by one: slower, never wrong.
+
+What that check found (:class:`Composes`) is a value a build hands to its worker processes: each
+prepares the same group from the same facts, and with the verdict given skips the check.
 """
 
 from __future__ import annotations
@@ -21,13 +24,17 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from advocacy.campaign.composable import docx_trees, html_trees, split_windows
 from advocacy.campaign.probe import ID, MARKERS, Filler, filler, probe
+from advocacy.campaign.stages import letter, rendered
 from advocacy.facts.models import Recipient
 
 if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
+
     from advocacy.documents.document import Document
     from advocacy.documents.templates import Kind, TemplateSet
     from advocacy.formats.archive import CaseFile
@@ -40,6 +47,14 @@ cost thin, few enough that memory stays flat however many recipients there are."
 
 TRIALS = 10
 """Recipients tried, in order, for one whose whole letter checks the composed ones."""
+
+
+@dataclass(frozen=True)
+class Composes:
+    """Whether a group's PDFs and DOCX files are composed (else each is rendered whole)."""
+
+    pdf: bool
+    docx: bool
 
 
 class LetterGroup:
@@ -59,7 +74,7 @@ class LetterGroup:
         self.case_file = case_file
         self.probe_recipient = probe(language)
         self.probe = self.document(self.probe_recipient)
-        self.fonts: Any = None
+        self.fonts: FontConfiguration | None = None
         self.prepared = False
         self._base: Base | None = None
         self._windows: list[Filler] = []
@@ -67,25 +82,28 @@ class LetterGroup:
         self._docx: tuple[list[tuple[str, bytes]], Filler] | None = None
 
     def document(self, recipient: Recipient) -> Document:
-        from advocacy.documents.document import appeal_document
+        return letter(self.loaded, self.kind, self.templates, self.appeal_id, recipient)
 
-        return appeal_document(self.loaded, self.kind, self.templates, self.appeal_id, recipient)
-
-    def prepare(self, recipients: list[Recipient]) -> None:
+    def prepare(self, recipients: list[Recipient], found: Composes | None = None) -> None:
         """Render the letter once for the group, and check it against a whole letter to one of
         ``recipients`` (the first whose address fits its window).
 
-        Done once, before the letters are made (and before workers fork to share it). A template
-        that does more with the recipient than print it gets every letter rendered whole
-        (:mod:`advocacy.campaign.composable`). Either way each format is rendered here at least
-        once, so that what it prints is known before the letters are made (the texts its language
-        lacks, say).
+        Done once, before the letters are made. A template that does more with the recipient than
+        print it gets every letter rendered whole (:mod:`advocacy.campaign.composable`). Either
+        way each format is rendered here at least once, so that what it prints is known before
+        the letters are made (the texts its language lacks, say).
+
+        With ``found`` (what preparing the same group found before, in another process), the
+        group is prepared to compose as it says, without checking again.
         """
         from advocacy.campaign.composable import composable
         from advocacy.errors import AdvocacyError
         from advocacy.formats.compose import WindowError
 
         self.prepared = True
+        if found is not None:
+            self._prepare_as(found)
+            return
         candidates = recipients[:TRIALS]
         # Preparing renders the probe's letter, which prints every text of the letter but the
         # recipient's; a template composing cannot use gets a rehearsal instead.
@@ -105,17 +123,23 @@ class LetterGroup:
         elif "docx" in self.kind.formats:
             self.whole_docx(candidates[0])
 
+    def _prepare_as(self, found: Composes) -> None:
+        if found.pdf:
+            self._prepare_pdf(None)
+        if found.docx:
+            self._prepare_docx(None)
+        if self.composes != found:  # the same facts and templates must give the same
+            raise AssertionError(f"letters prepared anew compose {self.composes}, not {found}")
+
     @property
-    def composes(self) -> tuple[bool, bool]:
+    def composes(self) -> Composes:
         """Whether the PDFs and the DOCX files are composed (else rendered whole)."""
-        return self._base is not None, self._docx is not None
+        return Composes(self._base is not None, self._docx is not None)
 
     # Whole letters: the reference, and the way when composing cannot be trusted.
 
     def whole_pdf(self, recipient: Recipient) -> bytes:
-        from advocacy.formats.pdf import render_pdf
-
-        return render_pdf(self.document(recipient), self.case_file)
+        return rendered(self.document(recipient), "pdf", self.case_file)
 
     def _whole_pdf_or_error(self, recipient: Recipient) -> bytes | Exception:
         from advocacy.errors import AdvocacyError
@@ -126,9 +150,7 @@ class LetterGroup:
             return err
 
     def whole_docx(self, recipient: Recipient) -> bytes:
-        from advocacy.formats.docx import render_docx
-
-        return render_docx(self.document(recipient))
+        return rendered(self.document(recipient), "docx", None)
 
     # PDF
 
@@ -145,7 +167,9 @@ class LetterGroup:
         for start in range(0, len(recipients), CHUNK):
             yield from self._composed(recipients[start : start + CHUNK])
 
-    def _prepare_pdf(self, candidates: list[Recipient]) -> None:
+    def _prepare_pdf(self, candidates: list[Recipient] | None) -> None:
+        """Lay the letter out once for composing, if it can be; checked against the first of
+        ``candidates`` that can be (None: trusted, as found before)."""
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
@@ -167,7 +191,7 @@ class LetterGroup:
         laid_out = layout(self.probe, html, (CSS(string=compose.BASE_CSS),), self.fonts)
         pdf = write_pdf(laid_out, self.probe, self.case_file)
         self._base = compose.base(pdf, laid_out)
-        if self._base is not None and not self._trusted(candidates):
+        if self._base is not None and candidates is not None and not self._trusted(candidates):
             self._base = None
 
     def _trusted(self, candidates: list[Recipient]) -> bool:
@@ -239,7 +263,9 @@ class LetterGroup:
             return self.whole_docx(recipient)
         return self._fill_docx(recipient)
 
-    def _prepare_docx(self, first: Recipient) -> None:
+    def _prepare_docx(self, first: Recipient | None) -> None:
+        """Render the probe's Word letter, for composing, if it can be; checked against
+        ``first``'s whole letter (None: trusted, as found before)."""
         with zipfile.ZipFile(io.BytesIO(self.whole_docx(self.probe_recipient))) as archive:
             entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
         body = ""
@@ -252,7 +278,7 @@ class LetterGroup:
         if found is None:
             return
         self._docx = (entries, found)
-        if self._fill_docx(first) != self.whole_docx(first):
+        if first is not None and self._fill_docx(first) != self.whole_docx(first):
             self._docx = None
 
     def _fill_docx(self, recipient: Recipient) -> bytes:

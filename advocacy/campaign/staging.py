@@ -6,17 +6,17 @@ previous build, whole, or this one, whole: no file of a document that failed thi
 recipient no longer listed, or of an internal build stays under a final name, and an interrupted
 build (even ``kill -9``) leaves the previous build as it was. What an interrupted build left
 behind is removed by the next. A lock file beside the destination keeps two builds of the same
-case from writing at once.
+case from writing at once: an operating system's lock (``filelock``: ``flock`` on POSIX,
+``LockFileEx`` on Windows), which it lets go of when the process dies, however it dies.
 """
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import shutil
 import tempfile
 from pathlib import Path
-from typing import IO
+
+from filelock import FileLock, Timeout
 
 from advocacy.errors import RenderError
 
@@ -27,21 +27,19 @@ class Staging:
     def __init__(self, destination: Path) -> None:
         self.destination = destination
         parent = destination.parent
+        lock = FileLock(parent / f".{destination.name}.lock", timeout=0)
         try:
             parent.mkdir(parents=True, exist_ok=True)
-            self._lock: IO[bytes] | None = (parent / f".{destination.name}.lock").open("ab")
+            lock.acquire()
         except (FileExistsError, NotADirectoryError):
             raise RenderError(f"{parent}: a part of this path is a file, not a folder") from None
-        except OSError as err:
-            raise RenderError(f"{parent}: cannot write here: {err.strerror}") from None
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self._lock.close()
-            self._lock = None
+        except Timeout:
             raise RenderError(
                 f"{destination}: another build is writing there; wait for it to finish"
             ) from None
+        except OSError as err:
+            raise RenderError(f"{parent}: cannot write here: {err.strerror}") from None
+        self._lock: FileLock | None = lock
         self._sweep()
         self.folder = Path(tempfile.mkdtemp(prefix=f".{destination.name}.building-", dir=parent))
         self.folder.chmod(0o755)
@@ -84,7 +82,5 @@ class Staging:
         """Give up: remove what was staged (if it is still there) and let others build."""
         shutil.rmtree(self.folder, ignore_errors=True)
         if self._lock is not None:
-            with contextlib.suppress(OSError):
-                fcntl.flock(self._lock, fcntl.LOCK_UN)
-            self._lock.close()
+            self._lock.release()
             self._lock = None

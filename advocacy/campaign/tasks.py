@@ -1,56 +1,83 @@
 """The work a build shares out between processes: one document in every format, or the letters
 to a batch of recipients, each written into the case's staging folder.
 
-Every function here takes the build's record of a case (:class:`advocacy.campaign.build._Case`) and
-gives back, for each file, its manifest entry or the failure that stopped it; nothing here
-stops the others.
+A task is a plain value (it crosses to a worker process) naming its case by its place in the
+build; :func:`run` does it with the cases of the process it runs in
+(:class:`advocacy.campaign.case.Case`) and gives back, for each file, its manifest entry or the
+failure that stopped it; nothing here stops the others.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from advocacy.campaign.manifest import Entry, Failure, entry, pages_of, unexpected
+from advocacy.campaign.stages import document as make_document
+from advocacy.campaign.stages import produced
 from advocacy.errors import AdvocacyError, FactsError
 from advocacy.files import write_atomic
 from advocacy.formats.compose import WindowError
-from advocacy.formats.pipeline import produce
 
 if TYPE_CHECKING:
-    from advocacy.campaign.build import _Case
+    from advocacy.campaign.case import Case
+    from advocacy.campaign.letters import Composes, LetterGroup
+    from advocacy.facts.models import Recipient
 
 
-@contextmanager
-def translated(doc: Any, case: _Case) -> Iterator[list[Failure]]:
-    """Render ``doc`` inside: then fail with every text its language lacks, or (falling back)
-    give the warnings that say which texts were printed in the case's language."""
-    from advocacy.views.language import checked
+@dataclass(frozen=True)
+class DocumentTask:
+    """Every format of one document kind of a case."""
 
-    notes: list[Failure] = []
-    with checked(doc, case.fallback) as fallbacks:
-        yield notes
-    notes += [Failure(problem.file, str(problem), warning=True) for problem in fallbacks]
+    case: int
+    """The case's place among the build's."""
+    name: str
 
 
-def document(case: _Case, name: str) -> list[Entry | Failure]:
+@dataclass(frozen=True)
+class LettersTask:
+    """The appeal to a batch of a case's recipients who share a language."""
+
+    case: int
+    lang: str
+    recipients: tuple[Recipient, ...]
+    found: Composes
+    """How the build found the letters in ``lang`` can be made: each process lays them out so."""
+
+
+Task = DocumentTask | LettersTask
+
+
+def run(cases: Sequence[Case], task: Task) -> list[Entry | Failure]:
+    """Do ``task`` with ``cases`` (the build's, as this process holds them)."""
+    case = cases[task.case]
+    try:
+        if isinstance(task, DocumentTask):
+            return document(case, task.name)
+        return letters(case, task.lang, list(task.recipients), task.found)
+    except Exception as err:  # a bug: reported with the rest, never stopping the others
+        return [Failure(where(case, task), unexpected(err))]
+
+
+def where(case: Case, task: Task) -> str:
+    """What a failure of the whole task is reported at."""
+    return str(case.final(task.name) if isinstance(task, DocumentTask) else case.source.folder)
+
+
+def document(case: Case, name: str) -> list[Entry | Failure]:
     """Every format of the document of kind ``name``."""
-    from advocacy.documents.document import BUILDERS
-
     try:
-        kind = case.templates.kind(name)
-        doc = BUILDERS[kind.context](case.loaded, kind, case.templates, None)
+        kind = case.settings.templates.kind(name)
+        doc = make_document(case.view, kind, case.settings.templates, case.settings.fallback)
     except AdvocacyError as err:
-        return [Failure(str(case.folder / name), str(err))]
-    doc = dataclasses.replace(doc, fallback=case.fallback)
+        return [Failure(str(case.final(name)), str(err))]
     try:
-        made = produce(doc, kind.formats, case.case_file, keep_going=True)
+        made = produced(doc, case.source.case_file)
     except FactsError as err:  # texts the language lacks: none of its files is written
-        return [Failure(str(case.folder / doc.stem), str(err))]
+        return [Failure(str(case.final(doc.stem)), str(err))]
     results: list[Entry | Failure] = [
-        Failure(str(case.folder / f"{doc.stem}.{fmt}"), str(err)) for fmt, err in made.failures
+        Failure(str(case.final(f"{doc.stem}.{fmt}")), str(err)) for fmt, err in made.failures
     ]
     for output in made.outputs:
         pages = pages_of(output.data) if output.fmt == "pdf" else None
@@ -59,15 +86,18 @@ def document(case: _Case, name: str) -> list[Entry | Failure]:
     return results + [Failure(p.file, str(p), warning=True) for p in made.warnings]
 
 
-def letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failure]:
-    """The appeal to each of ``recipients`` (who share ``key``, their language).
+def letters(
+    case: Case, key: str, recipients: list[Recipient], found: Composes
+) -> list[Entry | Failure]:
+    """The appeal to each of ``recipients`` (who share ``key``, their language), made as
+    ``found`` says.
 
     A recipient whose PDF fails gets no Word letter and no draft either: the reason (an address
     too long for its window, say) is theirs, not the format's.
     """
-    kind = case.templates.kind("appeal")
-    folder = f"{kind.name}-{case.loaded.case.appeal().id}"
-    group = case.groups[key]
+    group = case.group(key, found)
+    kind = group.kind
+    folder = f"{kind.name}-{case.view.case.appeal().id}"
     appeal = group.loaded.case.appeal()
     results: list[Entry | Failure] = []
     pdfs: dict[str, bytes] = {}
@@ -78,7 +108,7 @@ def letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failur
             if isinstance(made, Exception):
                 failed.add(recipient.id)
                 if isinstance(made, WindowError):
-                    made = made.at(case.loaded.places.get(recipient.id, recipient.id))
+                    made = made.at(case.view.places.get(recipient.id, recipient.id))
                 message = str(made) if isinstance(made, AdvocacyError) else unexpected(made)
                 results.append(Failure(str(case.final(relative)), f"{message} (not written)"))
                 continue
@@ -104,7 +134,7 @@ def letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failur
                         entry(f"{relative}.docx", data, kind.name, "docx", key, recipient.id),
                     )
                 )
-            if case.emails and recipient.email and recipient.id in pdfs:
+            if case.settings.emails and recipient.email and recipient.id in pdfs:
                 from advocacy.campaign.emails import draft
 
                 letterhead = group.loaded.letterheads[appeal.sender]
@@ -123,7 +153,9 @@ def letters(case: _Case, key: str, recipients: list[Any]) -> list[Entry | Failur
     return results
 
 
-def _each_pdf(group: Any, recipients: list[Any]) -> Iterator[tuple[Any, bytes | Exception]]:
+def _each_pdf(
+    group: LetterGroup, recipients: list[Recipient]
+) -> Iterator[tuple[Recipient, bytes | Exception]]:
     """Each recipient's PDF or what stopped it; a failure of the whole batch is everyone's."""
     made: set[str] = set()
     try:
@@ -136,7 +168,7 @@ def _each_pdf(group: Any, recipients: list[Any]) -> Iterator[tuple[Any, bytes | 
                 yield recipient, err
 
 
-def _write(case: _Case, data: bytes, written: Entry) -> Entry:
+def _write(case: Case, data: bytes, written: Entry) -> Entry:
     """Write ``data`` where its manifest entry says, in the case's staging folder."""
-    write_atomic(case.staging.folder / written.path, data)
+    write_atomic(case.source.staging / written.path, data)
     return written

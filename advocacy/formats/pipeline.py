@@ -80,7 +80,7 @@ def produce(
     with watching(*doc.template_context.values(), doc.title, doc.subject) as untranslated:
         for fmt in wanted:
             try:
-                outputs.append(Output(fmt, f"{doc.stem}.{fmt}", _bytes(doc, fmt, case_file)))
+                outputs.append(Output(fmt, f"{doc.stem}.{fmt}", rendered(doc, fmt, case_file)))
             except AdvocacyError as err:
                 if not keep_going:
                     raise
@@ -89,7 +89,9 @@ def produce(
     return Rendered(doc, tuple(outputs), tuple(failures), tuple(warnings))
 
 
-def _bytes(doc: Document, fmt: str, case_file: CaseFile | None) -> bytes:
+def rendered(doc: Document, fmt: str, case_file: CaseFile | None = None) -> bytes:
+    """``doc`` in ``fmt``, in memory, unchecked: the step :func:`produce` makes per format, and
+    what a campaign's letters are made of (they check their texts themselves)."""
     if fmt == "pdf":
         return render_pdf(doc, case_file)
     if fmt == "docx":
