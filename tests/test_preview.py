@@ -203,9 +203,21 @@ def test_wrong_usage_and_a_missing_case_file_are_said_before_anything_is_served(
         Preview("appeal", work.facts.with_name("missing.yaml"), port=0)
 
 
+def _interruptible() -> None:
+    # A suite started in the background by a shell without job control runs with SIGINT
+    # ignored, and a child inherits that: the preview is given Ctrl-C back, as at a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def advocacy(*args: str | Path) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "advocacy", *(str(arg) for arg in args)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_interruptible if os.name == "posix" else None,
+    )
 
 
 def test_a_port_in_use_is_one_line_and_exit_1(work: Work) -> None:
