@@ -57,7 +57,7 @@ def test_help_imports_no_heavy_library() -> None:
     # `advocacy --help` must answer at once: pydantic, WeasyPrint and docxtpl load only when used.
     code = (
         "import sys; from advocacy.cli.app import app; "
-        "print(sorted(m for m in ('pydantic', 'weasyprint', 'docxtpl', 'edtf', 'ruamel.yaml') "
+        "print(sorted(m for m in ('pydantic', 'weasyprint', 'docxtpl', 'edtf', 'ruamel.yaml', 'yaml') "
         "if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

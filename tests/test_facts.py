@@ -167,3 +167,34 @@ def test_alias_warnings_ignore_case_and_cover_titles(tmp_path: Path) -> None:
     warnings = load_case(path).warnings
     assert [(w.where, w.warning) for w in warnings] == [("appeals[0].title", True)]
     assert "'Anna Example' is another spelling of Ana Example" in warnings[0].message
+
+
+# A line of the tiny case as written, the line instead, then what loading it says (None: it
+# loads) at which line, column and place.
+YAML_READINGS = [
+    ("country: KZ", "country: NO", None),  # YAML 1.2: Norway's code is text, not false
+    ("updated: 2025-08-20", "updated: 2025-02-30", (5, 10, "updated", "'2025-02-30' is not a date")),
+    ("language: en", "language: en\nlanguage: ru", (5, 1, "", "the key 'language' is written twice (first at line 4); keep one")),
+    ("    name: Ana Example", "    name: !custom Ana Example", (9, 11, "people[0].name", "the tag !custom means nothing in a case file")),
+    ("defenders: [ana-example]", "defenders: &r [*r]", (1, 1, "", "holds more than 1,000,000 values")),
+    ("defenders: [ana-example]", "defenders:\n\t- ana-example", (7, 1, "", "found character '\\t' that cannot start any token; indent with spaces")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("line", "instead", "said"), YAML_READINGS)
+def test_what_yaml_reads_is_what_ruamel_read_or_a_placed_error(
+    tmp_path: Path, line: str, instead: str, said: tuple[int, int, str, str] | None
+) -> None:
+    text = TINY.read_text()
+    assert f"\n{line}\n" in text
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text.replace(f"\n{line}\n", f"\n{instead}\n"))
+    shutil.copytree(TINY.parent / "letterheads", tmp_path / "letterheads")
+    if said is None:
+        assert load_case(path).case.country == "NO"
+        return
+    with pytest.raises(FactsError) as caught:
+        load_case(path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column, problem.where) == said[:3]
+    assert said[3] in problem.message

@@ -4,18 +4,23 @@ language, and what happens when a text lacks the document's language."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from advocacy.cli.app import main
+from advocacy.documents.document import document
+from advocacy.documents.options import options
 from advocacy.facts.load import load_case
 from advocacy.facts.markup import plain
 from advocacy.facts.models.text import translation
+from advocacy.formats.pipeline import render
 from tests.conftest import BUNDLED, TINY, Result, Runner, tiny_case
 from tests.extract import docx_text, in_order, normalise, pdf_text, sentences, without_figure
 
 STEM = "appeal-fld-2025-08-05"
+LETTERHEAD = "letterheads/front-line-defenders.yaml"
 RU_FOOTER = re.compile(r"Страница \d+ из \d+")
 KK_FOOTER = re.compile(r"Бет \d+ / \d+")
 
@@ -154,6 +159,30 @@ def test_fallback_says_on_stderr_which_texts_stand_in_the_case_language(
         )
         for w in warnings
     )
+
+
+def test_fallback_warnings_are_placed_from_the_files_as_loaded_never_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file is read once, by load_case: the texts a document lacks are placed from that
+    reading, though the files change or go away before it is rendered."""
+    shutil.copytree(BUNDLED.parent, tmp_path / "facts", ignore=shutil.ignore_patterns("*.json"))
+    case = tmp_path / "facts" / BUNDLED.name
+    loaded = load_case(case)
+    kazakh = options(lang="kk", fallback=True)
+    first = render(document(loaded, "appeal", kazakh), tmp_path / "first", ["docx"]).warnings
+    assert len(first) == 16
+    assert {p.file for p in first} == {str(case), str(case.parent / LETTERHEAD)}
+
+    case.write_text("\n\n\n" + case.read_text(encoding="utf-8"), encoding="utf-8")
+    (case.parent / LETTERHEAD).unlink()
+
+    def no_second_read(path: Path) -> bytes:
+        raise AssertionError(f"{path} read again after loading")
+
+    monkeypatch.setattr("advocacy.facts.reader._read_bytes", no_second_read)
+    again = render(document(loaded, "appeal", kazakh), tmp_path / "again", ["docx"]).warnings
+    assert again == first
 
 
 def test_the_russian_letter_needs_no_fallback_and_says_it_is_unreviewed(

@@ -2,11 +2,14 @@
 
 Every problem in a file is reported at once, each where it stands in the file
 (:mod:`advocacy.facts.reader` keeps the positions). A case comes with the letterheads its
-appeals name and its recipients looked up (:mod:`advocacy.facts.recipients`).
+appeals name and its recipients looked up (:mod:`advocacy.facts.recipients`), and with the YAML
+of every file it was read from, so that what is found later (a text a language lacks) is placed
+without reading any file again.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from advocacy.facts.models.text import without_own_language
 from advocacy.facts.reader import at, read_yaml
 from advocacy.facts.recipients import resolve
 from advocacy.facts.spelling import alias_warnings
+from advocacy.facts.tree import YamlMapping
 from advocacy.facts.validation import validate
 
 LETTERHEADS = "letterheads"
@@ -34,6 +38,14 @@ class LoadedCase:
     """Whom the appeal is sent to: the case's `recipients`, shared ones looked up."""
     places: dict[str, str] = field(default_factory=dict)
     """Where each recipient is written, by id: 'FILE:LINE:COL: recipients[3]'."""
+    trees: Mapping[Path, YamlMapping] = field(default_factory=dict, repr=False, compare=False)
+    """The YAML of each file read, by its path: the case file, its letterheads, the recipients
+    files. It knows where each fact is written (see :meth:`tree`)."""
+
+    def tree(self, path: Path) -> YamlMapping:
+        """The YAML read from ``path`` when the case was loaded, to place a problem in it with
+        :func:`advocacy.facts.reader.at`; KeyError for a file the case was not read from."""
+        return self.trees[path]
 
 
 def load_case(path: Path | str) -> LoadedCase:
@@ -56,6 +68,7 @@ def load_case(path: Path | str) -> LoadedCase:
             )
         )
     letterheads: dict[str, Letterhead] = {}
+    trees = {path: root}
     for index, letter in enumerate(case.appeals):
         if letter.sender in letterheads:
             continue
@@ -71,25 +84,29 @@ def load_case(path: Path | str) -> LoadedCase:
             )
             continue
         try:
-            letterheads[letter.sender] = load_letterhead(file)
+            letterheads[letter.sender], trees[file] = _letterhead(file)
         except FactsError as err:
             problems.extend(err.problems)
 
     recipients: tuple[Recipient, ...] = ()
     places: dict[str, str] = {}
     try:
-        recipients, places = resolve(case, path, root)
+        recipients, places, shared = resolve(case, path, root)
+        trees.update(shared)
     except FactsError as err:
         problems.extend(err.problems)
     if problems:
         raise FactsError(problems)
     warnings = tuple(alias_warnings(case, root, path))
-    return LoadedCase(path, case, letterheads, warnings, recipients, places)
+    return LoadedCase(path, case, letterheads, warnings, recipients, places, trees=trees)
 
 
 def load_letterhead(path: Path) -> Letterhead:
     """Read and validate a letterhead file."""
+    return _letterhead(path)[0]
 
+
+def _letterhead(path: Path) -> tuple[Letterhead, YamlMapping]:
     root = read_yaml(path)
     letterhead = validate(Letterhead, root, path)
     own = without_own_language(letterhead, letterhead.language)
@@ -99,4 +116,4 @@ def load_letterhead(path: Path) -> Letterhead:
         problems.append(at(path, root, ("id",), message))
     if problems:
         raise FactsError(problems)
-    return letterhead
+    return letterhead, root

@@ -2,17 +2,21 @@
 is reported where it stands: ``facts/x.yaml:12:7: events[3].sources[0]: ...``.
 
 A case file is hand-written: anything that is not a mapping of text keys, a file too large, one
-that is not UTF-8 or holds a control character, is a one-line error at its place.
+that is not UTF-8 or holds a control character, is a one-line error at its place. The tree it is
+read into (:mod:`advocacy.facts.tree`) keeps the positions for as long as the case is loaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from advocacy.errors import FactsError, Problem
 from advocacy.facts.models.common import Loc
+from advocacy.facts.tree import NO_CHARACTER, YamlMapping, YamlSequence, parse
 
 MAX_BYTES = 10 * 1024 * 1024
 """Case files are hand-written; anything larger is a mistake (a PDF renamed, a log)."""
@@ -21,13 +25,44 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 1_000_000
 """Values in a case file, each use of an alias counted as a copy: far more than a case holds."""
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""What YAML does not allow in a file: control characters but tab and line breaks, U+FFFE and
+U+FFFF (said as what they are: a short class compiles at start-up in a tenth of the time)."""
 
-def read_yaml(path: Path) -> Any:
-    """The YAML mapping in ``path``, with positions; a one-line FactsError for anything else."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-    from ruamel.yaml.reader import ReaderError
 
+def read_yaml(path: Path) -> YamlMapping:
+    """The YAML mapping in ``path``, with positions; a FactsError for anything else."""
+    text = _read_text(path)
+    try:
+        data, faults = parse(text)
+    except yaml.MarkedYAMLError as err:
+        raise _not_yaml(path, text, err) from None
+    except RecursionError:
+        raise FactsError.single(path, "not valid YAML: nested too deeply") from None
+    except yaml.YAMLError as err:
+        raise FactsError.single(path, f"not valid YAML: {_one_line(str(err))}") from None
+    if not isinstance(data, YamlMapping):
+        raise FactsError.single(
+            path, f"expected a mapping of keys (id:, people:, ...), found {_kind(data)}"
+        )
+    if _values_over(data, MAX_VALUES):
+        raise FactsError.single(
+            path,
+            f"holds more than {MAX_VALUES:,} values, counting each use of an alias (*name) as a "
+            "copy; a case file needs far fewer",
+        )
+    if faults:
+        raise FactsError(
+            [
+                Problem(str(path), line + 1, column + 1, where(loc), message)
+                for loc, (line, column), message in faults
+            ]
+        )
+    return data
+
+
+def _read_text(path: Path) -> str:
+    """The text of ``path``: UTF-8 without control characters (YAML allows none)."""
     raw = _read_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
@@ -42,64 +77,53 @@ def read_yaml(path: Path) -> Any:
         ) from None
     if not text.strip():
         raise FactsError.single(path, "the file is empty; `advocacy new CASE_ID` writes a start")
-    try:
-        data = YAML(typ="rt").load(text)
-    except MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(str(part) for part in (err.context, err.problem) if part)
-        if err.context_mark and err.problem_mark and err.context_mark.line != mark.line:
-            what += f" (the construct began at line {err.context_mark.line + 1})"
-        raise FactsError.single(path, f"not valid YAML: {_one_line(what)}", line, column) from None
-    except ReaderError as err:
-        line = text.count("\n", 0, err.position) + 1
-        column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+    control = _CONTROL.search(text)
+    if control:
+        at = control.start()
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
         raise FactsError.single(
             path,
-            f"contains the control character U+{err.character:04X}; remove it (it often comes "
-            "from text pasted from a PDF)"
-            if isinstance(err.character, int)
-            else f"not valid YAML: {_one_line(str(err))}",
+            f"contains the control character U+{ord(control[0]):04X}; remove it (it often comes "
+            "from text pasted from a PDF)",
             line,
             column,
-        ) from None
-    except RecursionError:
-        raise FactsError.single(path, "not valid YAML: nested too deeply") from None
-    except YAMLError as err:
-        raise FactsError.single(path, f"not valid YAML: {_one_line(str(err))}") from None
-    if not isinstance(data, dict):
-        raise FactsError.single(
-            path, f"expected a mapping of keys (id:, people:, ...), found {_kind(data)}"
         )
-    if _values_over(data, MAX_VALUES):
-        raise FactsError.single(
-            path,
-            f"holds more than {MAX_VALUES:,} values, counting each use of an alias (*name) as a "
-            "copy; a case file needs far fewer",
-        )
-    bad_keys = list(_non_text_keys(data, ()))
-    if bad_keys:
-        raise FactsError(
-            [
-                Problem(
-                    str(path),
-                    line,
-                    column,
-                    where(loc),
-                    f"the key {key!r} is not text; "
-                    f"keys are names such as 'id' or 'date' (quote it if you meant '{key}')",
-                )
-                for loc, key, line, column in bad_keys
-            ]
-        )
-    return data
+    return text
+
+
+def _not_yaml(path: Path, text: str, err: yaml.MarkedYAMLError) -> FactsError:
+    """The parser's complaint, at its place, in one line (naming what libyaml leaves out)."""
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = " ".join(str(part) for part in (err.context, err.problem) if part)
+    lines = re.split(r"\r\n|\r|\n", text)
+    rest = lines[line - 1][column - 1 :] if mark and line <= len(lines) else ""
+    began = err.context_mark.line + 1 if err.context_mark and err.problem_mark else line
+    if "exceeded maximum nesting depth" in what:  # libyaml's limit: 1,000 levels
+        what, began = "nested too deeply", line
+    elif "found duplicate anchor" in what:
+        what = f"an anchor (&name) is given again here (first at line {began}); rename one"
+        began = line
+    elif "invalid Unicode character escape code" in what:
+        what = NO_CHARACTER
+    elif "found undefined alias" in what and (alias := re.match(r"\*([^\s,\[\]{}]+)", rest)):
+        what = f"found undefined alias {alias[1]!r}"
+    elif "character that cannot start any token" in what and rest:
+        what = what.replace("character that", f"character {rest[0]!r} that")
+    if "character '\\t' that cannot start" in what:
+        what += "; indent with spaces, not tabs"
+    if began != line:
+        what += f" (the construct began at line {began})"
+    return FactsError.single(path, f"not valid YAML: {_one_line(what)}", line, column)
 
 
 def _values_over(data: Any, limit: int) -> bool:
     """Whether ``data`` holds more than ``limit`` values with its aliases expanded.
 
     YAML aliases share one node, so a small file can stand for billions of values ("billion
-    laughs"); anything that walks the data (pydantic too) would then run for hours.
+    laughs"), or for infinitely many (an alias inside its own anchor); anything that walks the
+    data (pydantic too) would then run for hours.
     """
     stack, count = [data], 0
     while stack:
@@ -112,22 +136,6 @@ def _values_over(data: Any, limit: int) -> bool:
         elif isinstance(node, list):
             stack.extend(node)
     return False
-
-
-def _non_text_keys(node: Any, loc: Loc) -> Iterator[tuple[Loc, object, int, int]]:
-    """Keys YAML read as numbers, dates or null: `2025: x` or `~: x`."""
-    from ruamel.yaml.comments import CommentedMap
-
-    if isinstance(node, CommentedMap):
-        for key, value in node.items():
-            if not isinstance(key, str):
-                line, column = node.lc.key(key)
-                yield loc, key, line + 1, column + 1
-            else:
-                yield from _non_text_keys(value, (*loc, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _non_text_keys(value, (*loc, index))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -157,25 +165,21 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def position(root: Any, loc: Loc, at_key: bool = False) -> tuple[int, int]:
-    """Line and column (1-based) of the value at ``loc`` in a ruamel round-trip tree.
+    """Line and column (1-based) of the value at ``loc`` in a tree :func:`read_yaml` gave.
 
     Walks as deep as the file goes: a missing key is placed at its parent, a value the model
     wrapped (a single mapping given where a list is allowed) at the value itself. With
     ``at_key``, the last step points at the key rather than its value (for unknown keys).
     """
     node: Any = root
-    line, column = 0, 0
-    if hasattr(root, "lc"):
-        line, column = root.lc.line, root.lc.col
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
+    line, column = root.start if isinstance(root, YamlMapping | YamlSequence) else (0, 0)
     for depth, key in enumerate(loc, 1):
-        if isinstance(node, CommentedMap) and not isinstance(key, int) and key in node:
+        if isinstance(node, YamlMapping) and not isinstance(key, int) and key in node:
             keyed = _is_collection(node[key]) or (at_key and depth == len(loc))
-            line, column = node.lc.key(key) if keyed else node.lc.value(key)
+            line, column = node.key_at(key) if keyed else node.value_at(key)
             node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-            line, column = node.lc.item(key)
+        elif isinstance(node, YamlSequence) and isinstance(key, int) and 0 <= key < len(node):
+            line, column = node.item_at(key)
             node = node[key]
         elif isinstance(node, dict) and isinstance(key, int):
             continue

@@ -8,27 +8,30 @@ file when it does not exist, with a suggestion when the id is close to one that 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from advocacy.errors import FactsError, Problem
 from advocacy.facts.models import Case, ListRef, Recipient, RecipientList
 from advocacy.facts.models.common import suggest
 from advocacy.facts.reader import at, read_yaml
+from advocacy.facts.tree import YamlMapping
 from advocacy.facts.validation import validate
 
 RECIPIENTS = "recipients"
 """Shared recipients files live in this folder beside the case files."""
 
 
-def resolve(case: Case, path: Path, root: Any) -> tuple[tuple[Recipient, ...], dict[str, str]]:
-    """Every recipient of ``case`` (read from ``path``, whose YAML is ``root``), in order, and
-    where each is written ('FILE:LINE:COL: recipients[3]', for messages about it).
+def resolve(
+    case: Case, path: Path, root: YamlMapping
+) -> tuple[tuple[Recipient, ...], dict[str, str], dict[Path, YamlMapping]]:
+    """Every recipient of ``case`` (read from ``path``, whose YAML is ``root``), in order;
+    where each is written ('FILE:LINE:COL: recipients[3]', for messages about it); and the
+    YAML of each shared recipients file read, by its path.
 
     Raises FactsError listing every unknown reference and every recipient id used twice.
     """
 
     if not case.recipients:
-        return (), {}
+        return (), {}, {}
     lists = _shared_lists(path.parent / RECIPIENTS) if _needs_shared(case) else {}
     by_id = {r.id: r for shared, _ in lists.values() for r in shared.recipients}
     places: dict[str, str] = {}
@@ -83,7 +86,8 @@ def resolve(case: Case, path: Path, root: Any) -> tuple[tuple[Recipient, ...], d
             found.append(recipient)
     if problems:
         raise FactsError(problems)
-    return tuple(found), {r.id: places[r.id] for r in found}
+    trees = {file: shared_root for _, (file, shared_root) in lists.values()}
+    return tuple(found), {r.id: places[r.id] for r in found}, trees
 
 
 def _place(problem: Problem) -> str:
@@ -95,11 +99,11 @@ def _needs_shared(case: Case) -> bool:
     return any(not isinstance(entry, Recipient) for entry in case.recipients)
 
 
-def _shared_lists(folder: Path) -> dict[str, tuple[RecipientList, tuple[Path, Any]]]:
+def _shared_lists(folder: Path) -> dict[str, tuple[RecipientList, tuple[Path, YamlMapping]]]:
     """Every recipients file in ``folder``, by id, with its path and YAML; FactsError for any
     broken one."""
 
-    lists: dict[str, tuple[RecipientList, tuple[Path, Any]]] = {}
+    lists: dict[str, tuple[RecipientList, tuple[Path, YamlMapping]]] = {}
     problems: list[Problem] = []
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     seen: dict[str, Path] = {}

@@ -85,7 +85,7 @@ def produce(
                 if not keep_going:
                     raise
                 failures.append((fmt, err))
-    warnings = check(doc.lang, list(untranslated.values()), doc.fallback)
+    warnings = check(doc.lang, list(untranslated.values()), doc.fallback, doc.view.loaded.trees)
     return Rendered(doc, tuple(outputs), tuple(failures), tuple(warnings))
 
 

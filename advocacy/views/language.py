@@ -14,7 +14,7 @@ file's language stand and says where.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -26,6 +26,8 @@ from advocacy.errors import FactsError, Problem
 from advocacy.facts.load import LETTERHEADS, LoadedCase
 from advocacy.facts.models import Case, Letterhead
 from advocacy.facts.models.text import translatable_fields, translation
+from advocacy.facts.reader import at
+from advocacy.facts.tree import YamlMapping
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
@@ -136,7 +138,8 @@ def checked(doc: Any, fallback: bool) -> Iterator[list[Problem]]:
     fallbacks: list[Problem] = []
     with watching(*doc.template_context.values(), doc.title, doc.subject) as untranslated:
         yield fallbacks
-    fallbacks[:] = check(doc.lang, list(untranslated.values()), fallback)
+    trees = doc.view.loaded.trees
+    fallbacks[:] = check(doc.lang, list(untranslated.values()), fallback, trees)
 
 
 def unreviewed(loaded: LoadedCase, lang: str) -> str | None:
@@ -147,24 +150,22 @@ def unreviewed(loaded: LoadedCase, lang: str) -> str | None:
     return f"note: the {lang!r} texts of {loaded.path} are an unreviewed translation"
 
 
-def check(lang: str, untranslated: list[Untranslated], fallback: bool) -> list[Problem]:
+def check(
+    lang: str,
+    untranslated: list[Untranslated],
+    fallback: bool,
+    trees: Mapping[Path, YamlMapping],
+) -> list[Problem]:
     """Fail with every untranslated text a document printed; with ``fallback``, the warnings
-    that say which texts it printed in the file's language instead."""
-    from advocacy.facts.reader import read_yaml
-
-    roots: dict[Path, Any] = {}  # each file read once again, for the positions
-    for text in untranslated:
-        if text._path not in roots:
-            roots[text._path] = read_yaml(text._path)
-    problems = [_problem(lang, text, roots[text._path], fallback) for text in untranslated]
+    that say which texts it printed in the file's language instead. ``trees`` are the files'
+    YAML as the case was loaded with it (:attr:`LoadedCase.trees`): they place each text."""
+    problems = [_problem(lang, text, trees[text._path], fallback) for text in untranslated]
     if problems and not fallback:
         raise FactsError(problems)
     return sorted(problems)
 
 
-def _problem(lang: str, text: Untranslated, root: Any, fallback: bool) -> Problem:
-    from advocacy.facts.reader import at as problem_at
-
+def _problem(lang: str, text: Untranslated, root: YamlMapping, fallback: bool) -> Problem:
     own = text._language
     if fallback:
         message = f"no text in {lang!r}: printed in {own!r} (--fallback)"
@@ -173,4 +174,4 @@ def _problem(lang: str, text: Untranslated, root: Any, fallback: bool) -> Proble
             f"no text in {lang!r}, the document's language: give it as "
             f"{{{own}: ..., {lang}: ...}}, or render with --fallback to print the {own!r} text"
         )
-    return problem_at(text._path, root, text._loc, message, warning=fallback)
+    return at(text._path, root, text._loc, message, warning=fallback)
