@@ -1,6 +1,7 @@
 """Time a campaign: the appeal to many recipients, PDF and DOCX each, built two ways.
 
     .venv/bin/python bench/campaign.py [--recipients 1000] [--memory 100,1000,5000] [--jobs N]
+                                       [--start-method spawn|forkserver|fork]
 
 1. ``advocacy build`` (the letter laid out once per salutation, each address composed in, work
    shared between processes), on the bundled case with N synthetic recipients;
@@ -11,7 +12,9 @@ Each runs in a process of its own, timed from the outside, its peak resident mem
 the kernel (the largest process of the tree). Both write every letter as PDF/A-3b and DOCX; the
 build also writes the unaddressed appeal, the summary and the chronology. Then the build runs
 at each count of ``--memory`` to show that memory stays flat as the count grows. The last line
-is ``speedup: N.Nx``. Results are recorded in BENCHMARKS.md; no test asserts a time.
+is ``speedup: N.Nx``. With ``--start-method`` the build's workers are started that way (as on
+Windows and macOS: ``spawn``) instead of the platform's default. Results are recorded in
+BENCHMARKS.md; no test asserts a time.
 """
 
 from __future__ import annotations
@@ -44,6 +47,16 @@ MEASURE = (
     "print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
 )
 """Runs a command and prints its wall-clock seconds and the peak RSS (KiB) of its processes."""
+
+BUILD = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from advocacy.campaign.build import build\n"
+    "case, out, jobs, method = sys.argv[1:]\n"
+    "report = build([Path(case)], out=Path(out), jobs=int(jobs), start_method=method)\n"
+    "sys.exit(1 if report.failures else 0)\n"
+)
+"""``advocacy build CASE -o OUT -j JOBS``, its workers started by the method given."""
 
 
 def campaign(folder: Path, count: int) -> Path:
@@ -116,18 +129,24 @@ def main() -> None:
     parser.add_argument("--recipients", type=int, default=1000)
     parser.add_argument("--memory", default="100,1000,5000", help="counts for the memory runs")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--start-method", help="how the build starts its workers")
     parser.add_argument("--naive", nargs=2, metavar=("CASE", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.naive:
         naive(Path(args.naive[0]), Path(args.naive[1]))
         return
-    print(f"{os.cpu_count()} cores; --jobs {args.jobs}; {harfbuzz()} libharfbuzz-subset")
+    started = f"; workers by {args.start_method}" if args.start_method else ""
+    print(f"{os.cpu_count()} cores; --jobs {args.jobs}{started}; {harfbuzz()} libharfbuzz-subset")
     counts = sorted({args.recipients, *(int(n) for n in args.memory.split(",") if n)})
     results: dict[int, tuple[float, float]] = {}
     for count in counts:
         with tempfile.TemporaryDirectory() as tmp:
             case = campaign(Path(tmp) / "facts", count)
-            command = [str(ADVOCACY), "build", str(case), "-o", f"{tmp}/out", "-j", str(args.jobs)]
+            out, jobs = f"{tmp}/out", str(args.jobs)
+            if args.start_method:
+                command = [sys.executable, "-c", BUILD, str(case), out, jobs, args.start_method]
+            else:
+                command = [str(ADVOCACY), "build", str(case), "-o", out, "-j", jobs]
             results[count] = measured(command)
         seconds, rss = results[count]
         print(
