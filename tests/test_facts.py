@@ -198,3 +198,15 @@ def test_what_yaml_reads_is_what_ruamel_read_or_a_placed_error(
     [problem] = caught.value.problems
     assert (problem.line, problem.column, problem.where) == said[:3]
     assert said[3] in problem.message
+
+
+def test_the_country_codes_are_those_cldr_names_in_english() -> None:
+    # The codes come from CLDR's global data (quick to load), not from a locale's: the same set.
+    from babel import Locale
+
+    from advocacy.facts.models.countries import _NOT_COUNTRIES, _countries
+
+    names = map(str, Locale("en").territories)
+    named = {code for code in names if len(code) == 2 and code.isalpha()}
+    assert _countries() == named - _NOT_COUNTRIES
+    assert {"KZ", "NO", "XK"} <= _countries()

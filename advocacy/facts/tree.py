@@ -2,25 +2,21 @@
 item is written, so that a problem the models find later is placed in the file.
 
 PyYAML composes the nodes (with libyaml's parser, in C, where PyYAML was built with it); the
-values are made here, by YAML 1.2's core schema, as ruamel.yaml's round-trip loader made them
-before: ``no``, ``on`` and ``1:20`` are text (Norway's country code is NO), ``0o17`` and ``1_000``
-are numbers, ``2025-08-05`` is a date. A date no calendar has (``2025-02-30``) stays text, for
-the model to say so at its place; a tag or a key YAML allows but a case file cannot mean is a
-fault at its place.
+values are made here, scalars by YAML 1.2's core schema as ruamel.yaml read them before
+(:mod:`advocacy.facts.scalars`: Norway's country code NO is text). A tag or a key that YAML
+allows but a case file cannot mean (``!custom``, ``2025: x``, a key written twice) is a fault
+at its place.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import datetime as dt
-import re
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from advocacy.facts.models.common import Loc
+from advocacy.facts.scalars import TAGGED, YAML, plain
 
 try:
     from yaml import CSafeLoader as _Parser
@@ -35,12 +31,11 @@ Fault = tuple[Loc, Mark, str]
 what is wrong."""
 
 _PLAIN = "?"
-"""The tag of a plain scalar until :func:`_plain` resolves it: the parser's own resolver is
-YAML 1.1's (``no`` would be false)."""
-_YAML = "tag:yaml.org,2002:"
+"""The tag of a plain scalar until :func:`~advocacy.facts.scalars.plain` resolves it: the
+parser's own resolver is YAML 1.1's (``no`` would be false)."""
 _SKIP: Any = object()
 """What :meth:`_Builder._key` gives for a key a case file cannot have (a fault says so)."""
-_STR, _SEQ, _MAP = f"{_YAML}str", f"{_YAML}seq", f"{_YAML}map"
+_STR, _SEQ, _MAP = f"{YAML}str", f"{YAML}seq", f"{YAML}map"
 
 
 class YamlMapping(dict[Any, Any]):
@@ -78,7 +73,8 @@ class YamlSequence(list[Any]):
 
 
 class _Resolver:
-    """Every plain scalar left to :func:`_plain`; the rest is text, a list or a mapping."""
+    """Every plain scalar left to :func:`~advocacy.facts.scalars.plain`; the rest is text, a
+    list or a mapping."""
 
     def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
         if kind is ScalarNode:
@@ -157,10 +153,10 @@ class _Builder:
         if self.restore:
             text = text.translate(self.restore)
         if tag == _PLAIN:
-            return _plain(text)
+            return plain(text)
         if tag == _STR:
             return text
-        make = _TAGGED.get(tag)
+        make = TAGGED.get(tag)
         if make is None:
             self._fault(loc, node, _misplaced_tag(tag, "a single value"))
             return text
@@ -171,7 +167,7 @@ class _Builder:
             return text
 
     def _sequence(self, node: Node, loc: Loc) -> Any:
-        if node.tag in (f"{_YAML}omap", f"{_YAML}pairs"):
+        if node.tag in (f"{YAML}omap", f"{YAML}pairs"):
             return self._pairs(node, loc)
         if node.tag != _SEQ:
             self._fault(loc, node, _misplaced_tag(node.tag, "a list"))
@@ -182,7 +178,7 @@ class _Builder:
         return sequence
 
     def _mapping(self, node: Node, loc: Loc) -> Any:
-        if node.tag not in (_MAP, f"{_YAML}set"):
+        if node.tag not in (_MAP, f"{YAML}set"):
             self._fault(loc, node, _misplaced_tag(node.tag, "a mapping"))
         mapping = self.made[id(node)] = YamlMapping(_mark(node))
         merges: list[YamlMapping] = []
@@ -209,7 +205,7 @@ class _Builder:
                 if key not in mapping:
                     mapping[key] = value
                     mapping._places[key] = merged._places[key]
-        if node.tag == f"{_YAML}set":
+        if node.tag == f"{YAML}set":
             self.made[id(node)] = set(mapping)
             return self.made[id(node)]
         return mapping
@@ -249,7 +245,7 @@ class _Builder:
 
     def _pairs(self, node: Node, loc: Loc) -> Any:
         """``!!omap`` (a mapping, in order) or ``!!pairs`` (a list of key, value pairs)."""
-        omap = node.tag == f"{_YAML}omap"
+        omap = node.tag == f"{YAML}omap"
         made: Any = YamlMapping(_mark(node)) if omap else YamlSequence(_mark(node))
         self.made[id(node)] = made
         for index, item in enumerate(node.value):
@@ -275,11 +271,11 @@ def _mark(node: Node) -> Mark:
 
 
 def _is_merge(node: Node) -> bool:
-    return node.tag == f"{_YAML}merge" or (node.tag == _PLAIN and node.value == "<<")
+    return node.tag == f"{YAML}merge" or (node.tag == _PLAIN and node.value == "<<")
 
 
 def _short(tag: str) -> str:
-    return "!!" + tag.removeprefix(_YAML) if tag.startswith(_YAML) else tag
+    return "!!" + tag.removeprefix(YAML) if tag.startswith(YAML) else tag
 
 
 def _unknown_tag(tag: str) -> str:
@@ -287,134 +283,9 @@ def _unknown_tag(tag: str) -> str:
 
 
 def _misplaced_tag(tag: str, kind: str) -> str:
-    if tag.startswith(_YAML) and tag.removeprefix(_YAML) in _KNOWN:
+    if tag.startswith(YAML) and tag.removeprefix(YAML) in _KNOWN:
         return f"the tag {_short(tag)} cannot mark {kind}; remove it"
     return _unknown_tag(tag)
 
 
-# YAML 1.2's core schema, in ruamel.yaml's spelling of it (its resolver for version 1.2).
-_CONSTANTS: dict[str, Any] = {
-    **dict.fromkeys(("true", "True", "TRUE"), True),
-    **dict.fromkeys(("false", "False", "FALSE"), False),
-    **dict.fromkeys(("", "~", "null", "Null", "NULL"), None),
-}
-_FLOAT = re.compile(
-    r"""[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
-    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN)""",
-    re.X,
-)
-_INT = re.compile(r"[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+")
-_TIMESTAMP = re.compile(
-    r"""(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})
-    (?:(?:[Tt]|[ \t]+)(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})
-    (?:\.(?P<fraction>[0-9]*))?
-    (?:[ \t]*(?P<tz>Z|(?P<tz_sign>[-+])(?P<tz_hour>[0-9]{1,2})(?::(?P<tz_minute>[0-9]{2}))?))?)?""",
-    re.X,
-)
-_NUMBER_START = frozenset("-+.0123456789")
-
-
-def _plain(text: str) -> Any:
-    """A plain (unquoted, untagged) scalar as YAML 1.2 reads it; text unless it is a number,
-    true/false, null or a date. A number or date that cannot be (``0b_``, ``2025-02-30``)
-    stays text, as it is written."""
-    if text in _CONSTANTS:
-        return _CONSTANTS[text]
-    if text[0] not in _NUMBER_START:
-        return text
-    try:
-        if _FLOAT.fullmatch(text):
-            return _float(text)
-        if _INT.fullmatch(text):
-            return _int(text)
-        match = _TIMESTAMP.fullmatch(text)
-        # Without a time of day, only YYYY-MM-DD is a date: 2025-8-5 is text.
-        if match and (match["hour"] or len(match["month"]) == len(match["day"]) == 2):
-            return _timestamp(text)
-    except ValueError:
-        pass
-    return text
-
-
-def _int(text: str) -> int:
-    sign, digits = _signed(text.replace("_", ""))
-    base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2], 10)
-    return sign * int(digits[2:] if base != 10 else digits, base)
-
-
-def _float(text: str) -> float:
-    sign, digits = _signed(text.replace("_", "").lower())
-    if digits == ".nan":
-        return float("nan")
-    return sign * (float("inf") if digits == ".inf" else float(digits))
-
-
-def _signed(text: str) -> tuple[int, str]:
-    if text[:1] in ("-", "+"):
-        return (-1 if text[0] == "-" else 1), text[1:]
-    return 1, text
-
-
-def _timestamp(text: str) -> dt.date:
-    """A date, or a date and time, as ruamel.yaml made it (its ``create_timestamp``)."""
-    match = _TIMESTAMP.fullmatch(text)
-    if match is None:
-        raise ValueError(text)
-    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
-    if match["hour"] is None:
-        return dt.date(year, month, day)
-    fraction = match["fraction"] or ""
-    micro = int(fraction[:6].ljust(6, "0"))
-    if len(fraction) > 6 and int(fraction[6]) > 4:
-        micro += 1
-    zone = None
-    if match["tz_sign"]:
-        offset = dt.timedelta(hours=int(match["tz_hour"]), minutes=int(match["tz_minute"] or 0))
-        zone = dt.timezone(-offset if match["tz_sign"] == "-" else offset, match["tz"])
-    elif match["tz"] == "Z":
-        zone = dt.timezone(dt.timedelta(0), "Z")
-    late = micro > 999_999  # .9999995 rounds up to the next second
-    made = dt.datetime(
-        year,
-        month,
-        day,
-        int(match["hour"]),
-        int(match["minute"]),
-        int(match["second"]),
-        0 if late else micro,
-        zone,
-    )
-    return made + dt.timedelta(seconds=1) if late else made
-
-
-def _bool(text: str) -> bool:
-    # An explicit !!bool takes YAML 1.1's words too, as ruamel.yaml did.
-    words = {"yes": True, "no": False, "y": True, "n": False, "on": True, "off": False}
-    found = {**words, "true": True, "false": False}.get(text.lower())
-    if found is None:
-        raise ValueError(text)
-    return found
-
-
-def _binary(text: str) -> bytes:
-    try:
-        return base64.decodebytes(text.encode("ascii"))
-    except (UnicodeEncodeError, binascii.Error) as err:
-        raise ValueError(text) from err
-
-
-_TAGGED: dict[str, Any] = {
-    f"{_YAML}null": lambda text: None,
-    f"{_YAML}bool": _bool,
-    f"{_YAML}int": _int,
-    f"{_YAML}float": _float,
-    f"{_YAML}timestamp": _timestamp,
-    f"{_YAML}binary": _binary,
-    f"{_YAML}merge": str,
-    f"{_YAML}value": str,
-}
-"""Scalars with an explicit tag (``!!int '12'``), made as the tag says."""
-_KNOWN = {"str", "seq", "map", "set", "omap", "pairs", *(t.removeprefix(_YAML) for t in _TAGGED)}
+_KNOWN = {"str", "seq", "map", "set", "omap", "pairs", *(t.removeprefix(YAML) for t in TAGGED)}

@@ -13,9 +13,11 @@ _NOT_COUNTRIES = {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"}
 
 @cache
 def _countries() -> frozenset[str]:
-    from babel import Locale
+    from babel.core import get_global
 
-    codes = (str(code) for code in Locale("en").territories)
+    # The territories CLDR knows the languages of are those English names (Locale('en')
+    # .territories), without loading a locale's data: validating a case need not wait for it.
+    codes = (str(code) for code in get_global("territory_languages"))
     return frozenset(
         code for code in codes if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     )
