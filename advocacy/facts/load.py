@@ -48,6 +48,11 @@ class LoadedCase:
         return self.trees[path]
 
 
+def letterhead_file(case_path: Path, key: str) -> Path:
+    """Where the letterhead ``key`` of the case file at ``case_path`` is written."""
+    return case_path.parent / LETTERHEADS / f"{key}.yaml"
+
+
 def load_case(path: Path | str) -> LoadedCase:
     """Read, parse and validate a case file and the letterheads its appeals name.
 
@@ -72,7 +77,7 @@ def load_case(path: Path | str) -> LoadedCase:
     for index, letter in enumerate(case.appeals):
         if letter.sender in letterheads:
             continue
-        file = path.parent / LETTERHEADS / f"{letter.sender}.yaml"
+        file = letterhead_file(path, letter.sender)
         if not file.is_file():
             problems.append(
                 at(

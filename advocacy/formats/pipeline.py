@@ -19,7 +19,7 @@ from advocacy.files import write_atomic
 from advocacy.formats.archive import CaseFile
 from advocacy.formats.docx import render_docx
 from advocacy.formats.pdf import render_html, render_pdf
-from advocacy.views.language import check, watching
+from advocacy.views.language import checked
 
 PREVIEW = "html"
 """The format the preview shows: the HTML a PDF is made from."""
@@ -77,7 +77,7 @@ def produce(
             doc.kind.template(fmt)  # a format the kind lacks: said before anything renders
     outputs: list[Output] = []
     failures: list[tuple[str, AdvocacyError]] = []
-    with watching(*doc.template_context.values(), doc.title, doc.subject) as untranslated:
+    with checked(doc, doc.fallback) as warnings:
         for fmt in wanted:
             try:
                 outputs.append(Output(fmt, f"{doc.stem}.{fmt}", rendered(doc, fmt, case_file)))
@@ -85,7 +85,6 @@ def produce(
                 if not keep_going:
                     raise
                 failures.append((fmt, err))
-    warnings = check(doc.lang, list(untranslated.values()), doc.fallback, doc.view.loaded.trees)
     return Rendered(doc, tuple(outputs), tuple(failures), tuple(warnings))
 
 

@@ -18,16 +18,19 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
 from advocacy.errors import FactsError, Problem
-from advocacy.facts.load import LETTERHEADS, LoadedCase
+from advocacy.facts.load import LoadedCase, letterhead_file
 from advocacy.facts.models import Case, Letterhead
 from advocacy.facts.models.text import translatable_fields, translation
 from advocacy.facts.reader import at
 from advocacy.facts.tree import YamlMapping
+
+if TYPE_CHECKING:  # documents stand above views: named for the type only
+    from advocacy.documents.document import Document
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
@@ -60,15 +63,11 @@ def in_language(loaded: LoadedCase, lang: str) -> tuple[Case, dict[str, Letterhe
     case = _localized(loaded.case, lang, loaded.case.language, loaded.path, ())
     letterheads = {
         key: _localized(
-            letterhead, lang, letterhead.language, _letterhead_path(loaded.path, key), ()
+            letterhead, lang, letterhead.language, letterhead_file(loaded.path, key), ()
         )
         for key, letterhead in loaded.letterheads.items()
     }
     return case, letterheads
-
-
-def _letterhead_path(case_path: Path, key: str) -> Path:
-    return case_path.parent / LETTERHEADS / f"{key}.yaml"
 
 
 def _localized(model: M, lang: str, own: str, path: Path, loc: Loc) -> M:
@@ -131,15 +130,14 @@ def watching(*values: Any) -> Iterator[dict[tuple[str, Loc], Untranslated]]:
 
 
 @contextmanager
-def checked(doc: Any, fallback: bool) -> Iterator[list[Problem]]:
+def checked(doc: Document, fallback: bool) -> Iterator[list[Problem]]:
     """Render ``doc`` (a :class:`advocacy.documents.document.Document`) inside: then fail with every
     text its language lacks that it printed, or, with ``fallback``, fill the list given with
     the warnings that say which texts were printed in the file's language instead."""
     fallbacks: list[Problem] = []
     with watching(*doc.template_context.values(), doc.title, doc.subject) as untranslated:
         yield fallbacks
-    trees = doc.view.loaded.trees
-    fallbacks[:] = check(doc.lang, list(untranslated.values()), fallback, trees)
+    fallbacks[:] = check(doc.lang, list(untranslated.values()), fallback, doc.view.loaded.trees)
 
 
 def unreviewed(loaded: LoadedCase, lang: str) -> str | None:
