@@ -23,7 +23,7 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
-from advocacy.facts.load import load_case
+from advocacy.facts.load import LoadedCase, load_case
 from advocacy.facts.markup import plain
 from advocacy.i18n.words import date_words
 from advocacy.views.language import in_language
@@ -38,13 +38,10 @@ RECIPIENTS = [
     "un-sr-human-rights-defenders",
     "kz-embassy-ireland",
 ]
-LANGUAGES = {r.id: r.language for r in load_case(BUNDLED).recipients}
-"""The Kazakh authorities read Russian; the others, the case's English."""
 
 
-def _appeal(lang: str | None) -> Any:
+def _appeal(loaded: LoadedCase, lang: str | None) -> Any:
     """The bundled appeal in ``lang`` (default: the case's)."""
-    loaded = load_case(BUNDLED)
     return in_language(loaded, lang or loaded.case.language).case.appeal()
 
 
@@ -101,8 +98,12 @@ def test_a_second_build_is_byte_identical_whatever_the_jobs(
     assert [name for name in one if one[name] != two[name]] == []
 
 
-def test_the_manifest_describes_every_file_and_the_facts(campaign: tuple[Path, Path, str]) -> None:
+def test_the_manifest_describes_every_file_and_the_facts(
+    campaign: tuple[Path, Path, str], bundled: LoadedCase
+) -> None:
     folder, _, _ = campaign
+    # The Kazakh authorities read Russian; the others, the case's English.
+    languages = {r.id: r.language for r in bundled.recipients}
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["case"] == "kz-toregozhina-2025"
     assert manifest["case_sha256"] == hashlib.sha256(BUNDLED.read_bytes()).hexdigest()
@@ -114,7 +115,7 @@ def test_the_manifest_describes_every_file_and_the_facts(campaign: tuple[Path, P
         assert entry["bytes"] == len(data)
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
         assert entry["format"] == path.rsplit(".", 1)[1]
-        assert entry["language"] == (LANGUAGES.get(entry["recipient"]) or "en")
+        assert entry["language"] == (languages.get(entry["recipient"]) or "en")
         if entry["format"] == "pdf":
             assert entry["pages"] == len(PdfReader(folder / path).pages)
         else:
@@ -126,11 +127,13 @@ def test_the_manifest_describes_every_file_and_the_facts(campaign: tuple[Path, P
         )
 
 
-def test_each_letter_is_addressed_and_reads_in_order(campaign: tuple[Path, Path, str]) -> None:
+def test_each_letter_is_addressed_and_reads_in_order(
+    campaign: tuple[Path, Path, str], bundled: LoadedCase
+) -> None:
     folder, _, _ = campaign
-    loaded = load_case(BUNDLED)
+    loaded = bundled
     for recipient in loaded.recipients:
-        appeal = _appeal(recipient.language)
+        appeal = _appeal(loaded, recipient.language)
         expected = [
             "Front Line Defenders",
             *recipient.lines(),
@@ -211,11 +214,13 @@ def _fonts(page: Any) -> list[Any]:
     return list(fonts.get_object().values()) if fonts else []
 
 
-def test_email_drafts_carry_the_letter(campaign: tuple[Path, Path, str]) -> None:
+def test_email_drafts_carry_the_letter(
+    campaign: tuple[Path, Path, str], bundled: LoadedCase
+) -> None:
     folder, _, _ = campaign
-    loaded = load_case(BUNDLED)
+    loaded = bundled
     for recipient in loaded.recipients:
-        appeal = _appeal(recipient.language)
+        appeal = _appeal(loaded, recipient.language)
         raw = (folder / APPEAL / f"{recipient.id}.eml").read_bytes()
         assert b"\r\n" in raw  # RFC 5322 line ends
         message = email.message_from_bytes(raw, policy=email.policy.default)
