@@ -51,8 +51,7 @@ class Work:
     templates: Path
 
 
-@pytest.fixture
-def work(tmp_path: Path) -> Work:
+def _work(tmp_path: Path) -> Work:
     folder = tmp_path / "facts"
     folder.mkdir()
     shutil.copy(BUNDLED, folder)
@@ -66,8 +65,26 @@ def work(tmp_path: Path) -> Work:
 
 
 @pytest.fixture
+def work(tmp_path: Path) -> Work:
+    return _work(tmp_path)
+
+
+@pytest.fixture
 def preview(work: Work) -> Iterator[Preview]:
     with Preview("appeal", work.facts, templates=work.templates, port=0) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
+    """One preview for the tests that only ask it for things: its templates hold a symlink
+    (``appeal/secret.css``) to a file outside them, made once it serves."""
+    folder = tmp_path_factory.mktemp("guarded")
+    work = _work(folder)
+    with Preview("appeal", work.facts, templates=work.templates, port=0) as running:
+        secret = folder / "secret.txt"
+        secret.write_text("confidential\n")
+        (work.templates / "appeal" / "secret.css").symlink_to(secret)
         yield running
 
 
@@ -144,23 +161,18 @@ def test_files_come_from_the_users_templates_then_the_shipped_ones(
         "/appeal/%00.css",
     ],
 )
-def test_nothing_outside_the_templates_is_served(
-    preview: Preview, work: Work, tmp_path: Path, path: str
-) -> None:
-    secret = tmp_path / "secret.txt"
-    secret.write_text("confidential\n")
-    (work.templates / "appeal" / "secret.css").symlink_to(secret)
-    response = get(preview, path)
+def test_nothing_outside_the_templates_is_served(guarded: Preview, path: str) -> None:
+    response = get(guarded, path)
     assert response.status == 404
     assert response.body == b"not found\n"
 
 
-def test_a_page_of_another_site_cannot_read_the_preview(preview: Preview) -> None:
+def test_a_page_of_another_site_cannot_read_the_preview(guarded: Preview) -> None:
     # DNS rebinding: a site points its own name at 127.0.0.1; its Host header gives it away.
-    response = get(preview, "/appeal/", host=f"attacker.example:{preview.port}")
+    response = get(guarded, "/appeal/", host=f"attacker.example:{guarded.port}")
     assert response.status == 403
     assert NAME.encode() not in response.body
-    assert get(preview, "/appeal/", host=f"localhost:{preview.port}").status == 200
+    assert get(guarded, "/appeal/", host=f"localhost:{guarded.port}").status == 200
 
 
 def test_a_saved_file_announces_a_new_version(preview: Preview, work: Work) -> None:
