@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -106,15 +107,41 @@ def get(preview: Preview, path: str, host: str | None = None) -> Reply:
         connection.close()
 
 
-def until(condition: Callable[[], bool], what: str | Callable[[], str]) -> None:
-    """Wait for ``condition``; fail saying ``what`` was awaited after ten seconds."""
-    deadline = time.monotonic() + WAIT_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(
-                f"after {WAIT_SECONDS} s, still not {what if isinstance(what, str) else what()}"
-            )
-        time.sleep(0.05)
+def _said(what: str | Callable[[], str]) -> str:
+    return f"after {WAIT_SECONDS} s, still not {what if isinstance(what, str) else what()}"
+
+
+class Announcements:
+    """The preview's event stream, kept open as a page keeps it: each new version is announced
+    on it, so a test waits for a version instead of looking again and again."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.connection = http.client.HTTPConnection(
+            "127.0.0.1", preview.port, timeout=WAIT_SECONDS
+        )
+        self.connection.request("GET", "/_events")
+        self.events = self.connection.getresponse()
+        assert self.events.getheader("Content-Type") == "text/event-stream"
+
+    def until(self, condition: Callable[[], bool], what: str) -> None:
+        """Wait for ``condition``, looked at once now and again at each version announced."""
+        # The clock only ends a wait that failed (keep-alives come while nothing changes).
+        deadline = time.monotonic() + WAIT_SECONDS
+        while not condition():
+            try:
+                line = self.events.readline()
+            except TimeoutError:
+                line = b""
+            if not line or time.monotonic() > deadline:
+                pytest.fail(_said(what))
+
+    def __enter__(self) -> Announcements:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.connection.close()
 
 
 def test_the_page_is_the_html_a_pdf_is_made_from(preview: Preview, work: Work) -> None:
@@ -198,8 +225,9 @@ def test_the_pdf_is_made_on_demand_and_a_broken_template_says_why(
     pages = PdfReader(io.BytesIO(response.body)).pages
     assert NAME in pages[0].extract_text()
     template = work.templates / "appeal" / "appeal.html"
-    template.write_text(template.read_text().replace("</main>", "{% if defender %}</main>"))
-    until(lambda: preview.page.doc is None, "broken")
+    with Announcements(preview) as announced:
+        template.write_text(template.read_text().replace("</main>", "{% if defender %}</main>"))
+        announced.until(lambda: preview.page.doc is None, "broken")
     broken = get(preview, "/document.pdf")
     assert broken.status == 500
     assert b"error: appeal.html:" in broken.body and b"Unexpected end of template" in broken.body
@@ -259,7 +287,7 @@ class Browser:
         import websocket
 
         profile.mkdir()
-        log = (profile.parent / "chromium.log").open("wb")
+        self.log = (profile.parent / "chromium.log").open("wb")
         # No network but 127.0.0.1: every host name fails to resolve, background services are off.
         flags = [
             "--headless",
@@ -276,14 +304,12 @@ class Browser:
             "--no-default-browser-check",
         ]
         self.process = subprocess.Popen(
-            [binary, *flags, "about:blank"], stdout=log, stderr=log, start_new_session=True
+            [binary, *flags, "about:blank"],
+            stdout=self.log,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
         )
-        log.close()
-        port_file = profile / "DevToolsActivePort"  # written once the protocol listens
-        until(lambda: len(_lines(port_file)) == 2 or self.process.poll() is not None, "started")
-        if self.process.poll() is not None:
-            pytest.fail(f"chromium exited: {(profile.parent / 'chromium.log').read_text()}")
-        port = int(_lines(port_file)[0])
+        port = self._listening(profile.parent / "chromium.log")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as reply:
             target = next(t for t in json.load(reply) if t["type"] == "page")
         # Chromium refuses DevTools connections that carry a web page's Origin header.
@@ -291,13 +317,49 @@ class Browser:
             target["webSocketDebuggerUrl"], timeout=WAIT_SECONDS, suppress_origin=True
         )
         self.ids = itertools.count(1)
+        self.loads = 0
+        """Pages loaded since Page.enable: each reload the preview asks for is one more."""
+        self.call("Page.enable")
+
+    def _listening(self, log: Path) -> int:
+        """The DevTools port, once Chromium says on stderr that the protocol listens; the rest of
+        its stderr goes to the log. Killed if it says nothing for ten seconds (the test fails)."""
+        assert self.process.stderr is not None
+        stderr = self.process.stderr
+        guard = threading.Timer(WAIT_SECONDS, os.killpg, (self.process.pid, signal.SIGKILL))
+        guard.start()
+        try:
+            for line in stderr:  # ends when Chromium exits
+                self.log.write(line)
+                if line.startswith(b"DevTools listening on ws://"):
+                    break
+            else:
+                self.log.flush()
+                pytest.fail(f"chromium exited: {log.read_text(errors='replace')}")
+        finally:
+            guard.cancel()
+        self.copying = threading.Thread(target=shutil.copyfileobj, args=(stderr, self.log))
+        self.copying.start()
+        return int(line.split(b"/")[2].rpartition(b":")[2])
+
+    def _receive(self, what: str | Callable[[], str]) -> dict[str, Any]:
+        """The next message from the page: a reply or an event (a load is counted)."""
+        import websocket
+
+        try:
+            message: dict[str, Any] = json.loads(self.socket.recv())
+        except websocket.WebSocketTimeoutException:
+            pytest.fail(_said(what))
+        if message.get("method") == "Page.loadEventFired":
+            self.loads += 1
+        return message
 
     def call(self, method: str, **params: Any) -> dict[str, Any]:
         number = next(self.ids)
         self.socket.send(json.dumps({"id": number, "method": method, "params": params}))
         while True:
-            reply: dict[str, Any] = json.loads(self.socket.recv())
-            if reply.get("id") == number:  # everything else is an event we did not ask for
+            reply = self._receive(f"answered {method}")
+            if reply.get("id") == number:  # the rest are events (loads are counted)
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
                 result: dict[str, Any] = reply["result"]
@@ -319,6 +381,16 @@ class Browser:
         except RuntimeError:
             return None
 
+    def until(self, condition: Callable[[], bool], what: str | Callable[[], str]) -> None:
+        """Wait for ``condition``, looked at now and again each time the page has loaded (the
+        preview reloads it on each change): no clock but the one that ends a failed wait."""
+        while True:
+            loads = self.loads
+            if condition():
+                return
+            while self.loads == loads:  # a load while looking counts: it is looked at again
+                self._receive(what)
+
     def shows(self, *texts: str) -> str:
         """The page's text once it shows every one of ``texts``."""
         seen = ""
@@ -328,7 +400,7 @@ class Browser:
             seen = str(self.value("document.body ? document.body.innerText : ''") or "")
             return all(text in seen for text in texts)
 
-        until(showing, lambda: f"showing {texts}; the page reads:\n{seen[:3000]}")
+        self.until(showing, lambda: f"showing {texts}; the page reads:\n{seen[:3000]}")
         return seen
 
     def __enter__(self) -> Browser:
@@ -340,13 +412,8 @@ class Browser:
         self.socket.close()
         os.killpg(self.process.pid, signal.SIGTERM)  # its own session: the browser and its helpers
         self.process.wait(timeout=10)
-
-
-def _lines(path: Path) -> list[str]:
-    try:
-        return path.read_text().splitlines()
-    except FileNotFoundError:
-        return []
+        self.copying.join(timeout=10)  # the helpers may hold stderr open a moment longer
+        self.log.close()
 
 
 def test_a_browser_shows_every_saved_change_and_error(work: Work, tmp_path: Path) -> None:
@@ -366,7 +433,7 @@ def test_a_browser_shows_every_saved_change_and_error(work: Work, tmp_path: Path
     ):
         browser.call("Page.navigate", url=preview.url)
         browser.shows(NAME)
-        until(lambda: browser.value("document.readyState") == "complete", "loaded")
+        browser.until(lambda: browser.value("document.readyState") == "complete", "loaded")
         # The template's relative links found its stylesheet and, through it, the shipped fonts.
         assert "Noto Sans" in browser.evaluate("getComputedStyle(document.body).fontFamily")
         loaded = (
@@ -379,7 +446,9 @@ def test_a_browser_shows_every_saved_change_and_error(work: Work, tmp_path: Path
 
         stylesheet.write_text(stylesheet.read_text() + "h1.title { color: rgb(1, 2, 3); }\n")
         color = "getComputedStyle(document.querySelector('h1.title')).color"
-        until(lambda: browser.value(color) == "rgb(1, 2, 3)", "coloured by the edited sheet")
+        browser.until(
+            lambda: browser.value(color) == "rgb(1, 2, 3)", "coloured by the edited sheet"
+        )
 
         template.write_text(broken)
         text = browser.shows("could not be made")
