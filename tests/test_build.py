@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 from typing import Any, cast
@@ -29,6 +28,7 @@ from advocacy.i18n.words import date_words
 from advocacy.views.language import in_language
 from tests.conftest import BUNDLED, Runner, tiny_case
 from tests.extract import docx_text, in_order, normalise, pdf_text, sentences
+from tests.watch import until_file
 
 APPEAL = "appeal-fld-2025-08-05"
 RECIPIENTS = [
@@ -393,10 +393,7 @@ def test_an_interrupted_build_leaves_the_previous_one_whole(tmp_path: Path) -> N
     case = tiny_case(tmp_path / "more", _with_recipients(recipients))
     command[4] = str(case)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not list(out.glob(".tiny.building-*/appeal-first/r00*.pdf")):  # well under way
-        assert time.monotonic() < deadline and process.poll() is None
-        time.sleep(0.05)
+    until_file(out, ".tiny.building-*/appeal-first/r00*.pdf", process)  # well under way
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert _files(out / "tiny") == before  # the previous build, every file of it, as it was
