@@ -32,10 +32,13 @@ def until_file(
     watched: set[Path] = set()
     try:
         while True:
-            if inotify >= 0:  # watch each folder first, then look: nothing made falls between
-                _watch(libc, inotify, root, watched)
-            if any(path.is_file() for path in root.glob(pattern)):
-                return
+            try:
+                if inotify >= 0:  # watch each folder, then look: nothing made falls between
+                    _watch(libc, inotify, root, watched)
+                if any(path.is_file() for path in root.glob(pattern)):
+                    return
+            except FileNotFoundError:  # a folder went while it was listed: list again
+                continue
             left = deadline - time.monotonic()
             assert left > 0, f"no {root / pattern} after {seconds} s"
             assert process.poll() is None, f"ended ({process.returncode}) before {root / pattern}"
