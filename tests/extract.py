@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 import unicodedata
 import zipfile
@@ -16,10 +18,19 @@ FIGURE_CAPTION = re.compile(r"^.*, by (year|day)$", re.MULTILINE)
 FIGURE_END = "a span of time"
 
 
+_PDF_TEXTS: dict[bytes, str] = {}
+"""Texts already extracted, by the sha256 of the file's bytes: tests read one rendered PDF many
+times, and pypdf takes a good part of a second for a long one."""
+
+
 def pdf_text(path: Path) -> str:
     """The text of every page, page footers removed."""
-    pages = [page.extract_text() or "" for page in PdfReader(path).pages]
-    return PAGE_FOOTER.sub(" ", "\n".join(pages))
+    data = path.read_bytes()
+    key = hashlib.sha256(data).digest()
+    if key not in _PDF_TEXTS:
+        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+        _PDF_TEXTS[key] = PAGE_FOOTER.sub(" ", "\n".join(pages))
+    return _PDF_TEXTS[key]
 
 
 def docx_paragraphs(path: Path, part: str = "word/document.xml") -> list[str]:

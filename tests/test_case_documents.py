@@ -11,9 +11,9 @@ from docx import Document as WordDocument
 from pypdf import PdfReader
 
 from advocacy.documents.chronology import Citations, rows
-from advocacy.facts.load import load_case
+from advocacy.facts.load import LoadedCase, load_case
 from advocacy.i18n.words import citation
-from tests.conftest import BUNDLED, TINY
+from tests.conftest import BUNDLED, TINY, Render
 from tests.extract import docx_text, normalise, pdf_text, sentences, without_figure
 
 HEADER = "Date Place What happened Sources"
@@ -29,9 +29,15 @@ def _render(out: Path, kind: str, facts: Path = BUNDLED) -> tuple[Path, Path]:
     return out / f"{kind}.pdf", out / f"{kind}.docx"
 
 
+def _shared(bundled_render: Render, kind: str) -> tuple[Path, Path]:
+    """The bundled case's ``kind`` in both formats, rendered once for the session."""
+    out = bundled_render(kind)
+    return out / f"{kind}.pdf", out / f"{kind}.docx"
+
+
 @pytest.fixture(scope="module")
-def summary(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return _render(tmp_path_factory.mktemp("summary"), "summary")
+def summary(bundled_render: Render) -> tuple[Path, Path]:
+    return _shared(bundled_render, "summary")
 
 
 def test_the_summary_fits_on_two_pages_and_says_who_she_is(summary: tuple[Path, Path]) -> None:
@@ -46,9 +52,9 @@ def test_the_summary_fits_on_two_pages_and_says_who_she_is(summary: tuple[Path, 
 
 
 def test_the_charges_table_gives_every_account_of_the_fine_with_its_source(
-    summary: tuple[Path, Path],
+    summary: tuple[Path, Path], bundled: LoadedCase
 ) -> None:
-    case = load_case(BUNDLED).case
+    case = bundled.case
     tables = WordDocument(str(summary[1])).tables
     table = next(t for t in tables if [c.text for c in t.rows[0].cells][3:4] == ["Penalty"])
     header = [cell.text for cell in table.rows[0].cells]
@@ -75,8 +81,10 @@ def _source_list(text: str) -> dict[int, str]:
     return {int(n): entry for n, entry in re.findall(r"^(\d+)\. (.+)$", tail, re.MULTILINE)}
 
 
-def test_the_list_of_sources_numbers_every_cited_source(summary: tuple[Path, Path]) -> None:
-    case = load_case(BUNDLED).case
+def test_the_list_of_sources_numbers_every_cited_source(
+    summary: tuple[Path, Path], bundled: LoadedCase
+) -> None:
+    case = bundled.case
     listed = _source_list(docx_text(summary[1]))
     assert list(listed) == list(range(1, len(listed) + 1))
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", docx_text(summary[1]))}
@@ -92,8 +100,8 @@ def test_the_summary_says_the_same_in_pdf_and_docx(summary: tuple[Path, Path]) -
 
 
 @pytest.mark.parametrize("kind", ["summary", "chronology"])
-def test_the_figure_is_in_both_formats(kind: str, tmp_path: Path) -> None:
-    pdf, docx = _render(tmp_path, kind)
+def test_the_figure_is_in_both_formats(kind: str, bundled_render: Render) -> None:
+    pdf, docx = _shared(bundled_render, kind)
     assert "17 Aug detention" in pdf_text(pdf)  # vector text in the PDF
     with zipfile.ZipFile(docx) as archive:
         media = [name for name in archive.namelist() if name.startswith("word/media/")]
@@ -111,8 +119,8 @@ def test_a_small_case_renders_its_summary(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def chronology(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return _render(tmp_path_factory.mktemp("chronology"), "chronology")
+def chronology(bundled_render: Render) -> tuple[Path, Path]:
+    return _shared(bundled_render, "chronology")
 
 
 def _row_dates(docx: Path) -> list[str]:
@@ -122,8 +130,10 @@ def _row_dates(docx: Path) -> list[str]:
     return [row.cells[0].paragraphs[0].text for row in table.rows[1:]]
 
 
-def test_the_chronology_has_every_event_in_date_order(chronology: tuple[Path, Path]) -> None:
-    case = load_case(BUNDLED).case
+def test_the_chronology_has_every_event_in_date_order(
+    chronology: tuple[Path, Path], bundled: LoadedCase
+) -> None:
+    case = bundled.case
     expected = [row.date for row in rows(case, Citations(case))]
     dates = _row_dates(chronology[1])
     assert dates == expected
@@ -157,8 +167,10 @@ def test_each_kind_of_date_and_status_reads_right_in_both_formats(
     assert words in normalise(pdf_text(pdf)).replace("mid- August", "mid-August")
 
 
-def test_footnote_numbers_match_the_list_of_sources(chronology: tuple[Path, Path]) -> None:
-    case = load_case(BUNDLED).case
+def test_footnote_numbers_match_the_list_of_sources(
+    chronology: tuple[Path, Path], bundled: LoadedCase
+) -> None:
+    case = bundled.case
     citations = Citations(case)
     rows(case, citations)
     listed = _source_list(docx_text(chronology[1]))

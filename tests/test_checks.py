@@ -23,12 +23,12 @@ from advocacy.authoring.checks import Finding, check_docx, check_source
 from advocacy.documents.contexts import CONTEXT_MODELS, variables
 from advocacy.documents.document import document
 from advocacy.errors import TemplateError
-from advocacy.facts.load import load_case
+from advocacy.facts.load import LoadedCase
 from advocacy.facts.markup import runs
 from advocacy.facts.models import Case, Event, Letter, Letterhead, Person
 from advocacy.formats.environment import TemplateLoader, environment
 from advocacy.formats.places import PlacedTemplate
-from tests.conftest import BUNDLED, FIXTURES, ROOT, TINY, Runner
+from tests.conftest import FIXTURES, ROOT, TINY, Runner
 
 BROKEN = FIXTURES / "templates"
 ANA = Person.model_validate({"id": "ana", "name": "Ana"})
@@ -444,8 +444,10 @@ def rendered_parts(cls: type[Any], path: Path, context: dict[str, Any]) -> dict[
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_placed_templates_render_the_shipped_ones_byte_for_byte(kind: str) -> None:
-    doc = document(load_case(BUNDLED), kind)
+def test_placed_templates_render_the_shipped_ones_byte_for_byte(
+    kind: str, bundled: LoadedCase
+) -> None:
+    doc = document(bundled, kind)
     context = {**doc.template_context, "figure": "(figure)"}
     path = TEMPLATES / kind / f"{kind}.docx"
     placed = rendered_parts(PlacedTemplate, path, context)

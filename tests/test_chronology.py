@@ -5,17 +5,16 @@ from __future__ import annotations
 from advocacy.documents.chronology import Citations, age, rows
 from advocacy.documents.contexts import SummaryContext
 from advocacy.documents.document import document
-from advocacy.facts.load import load_case
-from tests.conftest import BUNDLED
+from advocacy.facts.load import LoadedCase
 
 
-def _rows() -> list[tuple[str, str]]:
-    case = load_case(BUNDLED).case
+def _rows(bundled: LoadedCase) -> list[tuple[str, str]]:
+    case = bundled.case
     return [(row.date, row.event.text) for row in rows(case, Citations(case))]
 
 
-def test_every_event_appears_once_in_date_order() -> None:
-    case = load_case(BUNDLED).case
+def test_every_event_appears_once_in_date_order(bundled: LoadedCase) -> None:
+    case = bundled.case
     table = rows(case, Citations(case))
     assert sorted(id(row.event) for row in table) == sorted(id(e) for e in case.events)
     keys = [row.event.date.sort_key for row in table if row.event.date]
@@ -25,8 +24,8 @@ def test_every_event_appears_once_in_date_order() -> None:
     assert all(row.date == "Date unknown" for row in undated)
 
 
-def test_partial_dates_sort_and_read_right_in_the_bundled_case() -> None:
-    dates = [date for date, _ in _rows()]
+def test_partial_dates_sort_and_read_right_in_the_bundled_case(bundled: LoadedCase) -> None:
+    dates = [date for date, _ in _rows(bundled)]
     # A year before the days inside it; a year-only date sorts by its start.
     assert dates.index("2004") < dates.index("16 March 2010") < dates.index("16–20 May 2016")
     assert dates.index("2022") < dates.index("5 January 2022") < dates.index("1 September 2022")
@@ -35,14 +34,14 @@ def test_partial_dates_sort_and_read_right_in_the_bundled_case() -> None:
     assert dates[-1] == "Date unknown"
 
 
-def test_an_interval_with_a_note_reads_with_its_note() -> None:
-    case = load_case(BUNDLED).case
+def test_an_interval_with_a_note_reads_with_its_note(bundled: LoadedCase) -> None:
+    case = bundled.case
     strike = next(row for row in rows(case, Citations(case)) if row.event.kind == "hunger-strike")
     assert (strike.date, strike.date_note) == ("May – August 2025", "late May – mid-August")
 
 
-def test_sources_are_numbered_in_order_of_first_citation() -> None:
-    case = load_case(BUNDLED).case
+def test_sources_are_numbered_in_order_of_first_citation(bundled: LoadedCase) -> None:
+    case = bundled.case
     citations = Citations(case)
     table = rows(case, citations)
     seen: list[int] = []
@@ -65,9 +64,10 @@ def test_age_on_the_date_the_record_is_current_to() -> None:
     assert age(born, dt.date(2025, 3, 23)) == 63
 
 
-def test_the_summary_gives_every_account_of_the_fine_with_its_source() -> None:
-    loaded = load_case(BUNDLED)
-    context = document(loaded, "summary").context
+def test_the_summary_gives_every_account_of_the_fine_with_its_source(
+    bundled: LoadedCase,
+) -> None:
+    context = document(bundled, "summary").context
     assert isinstance(context, SummaryContext)
     charge = context.charges[0]
     sources = context.sources

@@ -6,11 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from advocacy.facts.load import load_case
+from advocacy.facts.load import LoadedCase
 from tests.conftest import BUNDLED, Runner
 
 
-def test_the_bundled_case_validates(run: Runner) -> None:
+def test_the_bundled_case_validates(run: Runner, bundled: LoadedCase) -> None:
     result = run("validate", BUNDLED)
     assert result.code == 0, result.err
     # Not even an alias warning; only the note that its recipients' addresses are examples.
@@ -18,7 +18,7 @@ def test_the_bundled_case_validates(run: Runner) -> None:
         f"{BUNDLED}: note: 5 of 5 recipients have example contact details (`example: true`): "
         "check them before sending\n"
     )
-    case = load_case(BUNDLED).case
+    case = bundled.case
     assert result.out.startswith(f"{BUNDLED}: ok: kz-toregozhina-2025 (Bakhytzhan Toregozhina): ")
     assert f"{len(case.events)} events" in result.out
     assert "1 appeal, 5 recipients; current to 2025-08-20" in result.out

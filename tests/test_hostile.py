@@ -20,10 +20,10 @@ import os
 import pickle
 import random
 import shutil
+import signal
 import sys
 import tempfile
 import threading
-import time
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -272,15 +272,22 @@ def _child(args: list[str], out: Any, err: Any) -> int:  # pragma: no cover - ru
 
 
 def _wait(pid: int, seconds: float) -> int:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        time.sleep(0.02)
-    os.kill(pid, 9)
-    os.waitpid(pid, 0)
-    raise AssertionError(f"the command did not end in {seconds} s")
+    """The child's exit code, once it ends; killed if it runs ``seconds`` (the test fails)."""
+    killed = threading.Event()
+
+    def kill() -> None:
+        killed.set()
+        os.kill(pid, signal.SIGKILL)
+
+    guard = threading.Timer(seconds, kill)
+    guard.start()
+    try:
+        _, status = os.waitpid(pid, 0)
+    finally:
+        guard.cancel()
+    if killed.is_set():
+        raise AssertionError(f"the command did not end in {seconds} s")
+    return os.waitstatus_to_exitcode(status)
 
 
 @pytest.fixture

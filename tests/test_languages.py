@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.cli.app import main
 from advocacy.documents.document import document
 from advocacy.documents.options import options
-from advocacy.facts.load import load_case
+from advocacy.facts.load import LoadedCase, load_case
 from advocacy.facts.markup import plain
 from advocacy.facts.models.text import translation
 from advocacy.formats.pipeline import render
-from tests.conftest import BUNDLED, TINY, Result, Runner, tiny_case
+from tests.conftest import BUNDLED, TINY, Render, Result, Runner, tiny_case
 from tests.extract import docx_text, in_order, normalise, pdf_text, sentences, without_figure
 
 STEM = "appeal-fld-2025-08-05"
@@ -42,28 +41,22 @@ def _pdf(path: Path) -> str:
     return re.sub(r"(?<=\w)-\n(?=\w)", "-", pdf_text(path))
 
 
-def _render(out: Path, *args: str) -> Path:
-    try:
-        main(["render", *args, str(BUNDLED), "-f", "pdf", "-f", "docx", "-o", str(out)])
-    except SystemExit as done:
-        assert done.code in (0, None)
-    return out
-
-
 @pytest.fixture(scope="module")
-def russian(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def russian(bundled_render: Render) -> Path:
     """The bundled appeal in Russian, both formats, rendered once by the real command."""
-    return _render(tmp_path_factory.mktemp("ru"), "appeal", "--lang", "ru")
+    return bundled_render("appeal", "--lang", "ru")
 
 
 @pytest.fixture(scope="module")
-def kazakh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def kazakh(bundled_render: Render) -> Path:
     """The bundled appeal with Kazakh template words and English facts (--fallback)."""
-    return _render(tmp_path_factory.mktemp("kk"), "appeal", "--lang", "kk", "--fallback")
+    return bundled_render("appeal", "--lang", "kk", "--fallback")
 
 
-def test_the_russian_letter_reads_in_russian_in_the_letters_order(russian: Path) -> None:
-    appeal = load_case(BUNDLED).case.appeal()
+def test_the_russian_letter_reads_in_russian_in_the_letters_order(
+    russian: Path, bundled: LoadedCase
+) -> None:
+    appeal = bundled.case.appeal()
     ru = {name: _ru(getattr(appeal, name)) for name in ("title", "lead", "concern")}
     demands = [_ru(demand.text) for demand in appeal.demands]
     parts = ["Front Line Defenders", "5 августа 2025 г.", ru["title"], plain(ru["lead"])]
@@ -99,8 +92,10 @@ def test_russian_pdf_and_docx_say_the_same_sentences(russian: Path) -> None:
     assert sentences(pdf) == sentences(docx_text(russian / f"{STEM}.docx"))
 
 
-def test_kazakh_template_words_and_dates_with_english_facts(kazakh: Path) -> None:
-    appeal = load_case(BUNDLED).case.appeal()
+def test_kazakh_template_words_and_dates_with_english_facts(
+    kazakh: Path, bundled: LoadedCase
+) -> None:
+    appeal = bundled.case.appeal()
     parts = ["2025 ж. 5 тамыз", _en(appeal.title), plain(_en(appeal.lead))]
     parts += ["Front Line Defenders Қазақстан билігін мыналарға шақырады:"]
     pdf = _pdf(kazakh / f"{STEM}.pdf")

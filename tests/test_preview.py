@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -52,8 +53,7 @@ class Work:
     templates: Path
 
 
-@pytest.fixture
-def work(tmp_path: Path) -> Work:
+def _work(tmp_path: Path) -> Work:
     folder = tmp_path / "facts"
     folder.mkdir()
     shutil.copy(BUNDLED, folder)
@@ -67,8 +67,26 @@ def work(tmp_path: Path) -> Work:
 
 
 @pytest.fixture
+def work(tmp_path: Path) -> Work:
+    return _work(tmp_path)
+
+
+@pytest.fixture
 def preview(work: Work) -> Iterator[Preview]:
     with Preview("appeal", work.facts, options(templates=work.templates), port=0) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
+    """One preview for the tests that only ask it for things: its templates hold a symlink
+    (``appeal/secret.css``) to a file outside them, made once it serves."""
+    folder = tmp_path_factory.mktemp("guarded")
+    work = _work(folder)
+    with Preview("appeal", work.facts, options(templates=work.templates), port=0) as running:
+        secret = folder / "secret.txt"
+        secret.write_text("confidential\n")
+        (work.templates / "appeal" / "secret.css").symlink_to(secret)
         yield running
 
 
@@ -90,15 +108,41 @@ def get(preview: Preview, path: str, host: str | None = None) -> Reply:
         connection.close()
 
 
-def until(condition: Callable[[], bool], what: str | Callable[[], str]) -> None:
-    """Wait for ``condition``; fail saying ``what`` was awaited after ten seconds."""
-    deadline = time.monotonic() + WAIT_SECONDS
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(
-                f"after {WAIT_SECONDS} s, still not {what if isinstance(what, str) else what()}"
-            )
-        time.sleep(0.05)
+def _said(what: str | Callable[[], str]) -> str:
+    return f"after {WAIT_SECONDS} s, still not {what if isinstance(what, str) else what()}"
+
+
+class Announcements:
+    """The preview's event stream, kept open as a page keeps it: each new version is announced
+    on it, so a test waits for a version instead of looking again and again."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.connection = http.client.HTTPConnection(
+            "127.0.0.1", preview.port, timeout=WAIT_SECONDS
+        )
+        self.connection.request("GET", "/_events")
+        self.events = self.connection.getresponse()
+        assert self.events.getheader("Content-Type") == "text/event-stream"
+
+    def until(self, condition: Callable[[], bool], what: str) -> None:
+        """Wait for ``condition``, looked at once now and again at each version announced."""
+        # The clock only ends a wait that failed (keep-alives come while nothing changes).
+        deadline = time.monotonic() + WAIT_SECONDS
+        while not condition():
+            try:
+                line = self.events.readline()
+            except TimeoutError:
+                line = b""
+            if not line or time.monotonic() > deadline:
+                pytest.fail(_said(what))
+
+    def __enter__(self) -> Announcements:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.connection.close()
 
 
 def test_the_page_is_the_html_a_pdf_is_made_from(preview: Preview, work: Work) -> None:
@@ -145,23 +189,18 @@ def test_files_come_from_the_users_templates_then_the_shipped_ones(
         "/appeal/%00.css",
     ],
 )
-def test_nothing_outside_the_templates_is_served(
-    preview: Preview, work: Work, tmp_path: Path, path: str
-) -> None:
-    secret = tmp_path / "secret.txt"
-    secret.write_text("confidential\n")
-    (work.templates / "appeal" / "secret.css").symlink_to(secret)
-    response = get(preview, path)
+def test_nothing_outside_the_templates_is_served(guarded: Preview, path: str) -> None:
+    response = get(guarded, path)
     assert response.status == 404
     assert response.body == b"not found\n"
 
 
-def test_a_page_of_another_site_cannot_read_the_preview(preview: Preview) -> None:
+def test_a_page_of_another_site_cannot_read_the_preview(guarded: Preview) -> None:
     # DNS rebinding: a site points its own name at 127.0.0.1; its Host header gives it away.
-    response = get(preview, "/appeal/", host=f"attacker.example:{preview.port}")
+    response = get(guarded, "/appeal/", host=f"attacker.example:{guarded.port}")
     assert response.status == 403
     assert NAME.encode() not in response.body
-    assert get(preview, "/appeal/", host=f"localhost:{preview.port}").status == 200
+    assert get(guarded, "/appeal/", host=f"localhost:{guarded.port}").status == 200
 
 
 def test_a_saved_file_announces_a_new_version(preview: Preview, work: Work) -> None:
@@ -187,8 +226,9 @@ def test_the_pdf_is_made_on_demand_and_a_broken_template_says_why(
     pages = PdfReader(io.BytesIO(response.body)).pages
     assert NAME in pages[0].extract_text()
     template = work.templates / "appeal" / "appeal.html"
-    template.write_text(template.read_text().replace("</main>", "{% if defender %}</main>"))
-    until(lambda: preview.page.doc is None, "broken")
+    with Announcements(preview) as announced:
+        template.write_text(template.read_text().replace("</main>", "{% if defender %}</main>"))
+        announced.until(lambda: preview.page.doc is None, "broken")
     broken = get(preview, "/document.pdf")
     assert broken.status == 500
     assert b"error: appeal.html:" in broken.body and b"Unexpected end of template" in broken.body
@@ -260,7 +300,7 @@ class Browser:
         import websocket
 
         profile.mkdir()
-        log = (profile.parent / "chromium.log").open("wb")
+        self.log = (profile.parent / "chromium.log").open("wb")
         # No network but 127.0.0.1: every host name fails to resolve, background services are off.
         flags = [
             "--headless",
@@ -277,14 +317,12 @@ class Browser:
             "--no-default-browser-check",
         ]
         self.process = subprocess.Popen(
-            [binary, *flags, "about:blank"], stdout=log, stderr=log, start_new_session=True
+            [binary, *flags, "about:blank"],
+            stdout=self.log,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
         )
-        log.close()
-        port_file = profile / "DevToolsActivePort"  # written once the protocol listens
-        until(lambda: len(_lines(port_file)) == 2 or self.process.poll() is not None, "started")
-        if self.process.poll() is not None:
-            pytest.fail(f"chromium exited: {(profile.parent / 'chromium.log').read_text()}")
-        port = int(_lines(port_file)[0])
+        port = self._listening(profile.parent / "chromium.log")
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as reply:
             target = next(t for t in json.load(reply) if t["type"] == "page")
         # Chromium refuses DevTools connections that carry a web page's Origin header.
@@ -292,13 +330,49 @@ class Browser:
             target["webSocketDebuggerUrl"], timeout=WAIT_SECONDS, suppress_origin=True
         )
         self.ids = itertools.count(1)
+        self.loads = 0
+        """Pages loaded since Page.enable: each reload the preview asks for is one more."""
+        self.call("Page.enable")
+
+    def _listening(self, log: Path) -> int:
+        """The DevTools port, once Chromium says on stderr that the protocol listens; the rest of
+        its stderr goes to the log. Killed if it says nothing for ten seconds (the test fails)."""
+        assert self.process.stderr is not None
+        stderr = self.process.stderr
+        guard = threading.Timer(WAIT_SECONDS, os.killpg, (self.process.pid, signal.SIGKILL))
+        guard.start()
+        try:
+            for line in stderr:  # ends when Chromium exits
+                self.log.write(line)
+                if line.startswith(b"DevTools listening on ws://"):
+                    break
+            else:
+                self.log.flush()
+                pytest.fail(f"chromium exited: {log.read_text(errors='replace')}")
+        finally:
+            guard.cancel()
+        self.copying = threading.Thread(target=shutil.copyfileobj, args=(stderr, self.log))
+        self.copying.start()
+        return int(line.split(b"/")[2].rpartition(b":")[2])
+
+    def _receive(self, what: str | Callable[[], str]) -> dict[str, Any]:
+        """The next message from the page: a reply or an event (a load is counted)."""
+        import websocket
+
+        try:
+            message: dict[str, Any] = json.loads(self.socket.recv())
+        except websocket.WebSocketTimeoutException:
+            pytest.fail(_said(what))
+        if message.get("method") == "Page.loadEventFired":
+            self.loads += 1
+        return message
 
     def call(self, method: str, **params: Any) -> dict[str, Any]:
         number = next(self.ids)
         self.socket.send(json.dumps({"id": number, "method": method, "params": params}))
         while True:
-            reply: dict[str, Any] = json.loads(self.socket.recv())
-            if reply.get("id") == number:  # everything else is an event we did not ask for
+            reply = self._receive(f"answered {method}")
+            if reply.get("id") == number:  # the rest are events (loads are counted)
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
                 result: dict[str, Any] = reply["result"]
@@ -320,6 +394,16 @@ class Browser:
         except RuntimeError:
             return None
 
+    def until(self, condition: Callable[[], bool], what: str | Callable[[], str]) -> None:
+        """Wait for ``condition``, looked at now and again each time the page has loaded (the
+        preview reloads it on each change): no clock but the one that ends a failed wait."""
+        while True:
+            loads = self.loads
+            if condition():
+                return
+            while self.loads == loads:  # a load while looking counts: it is looked at again
+                self._receive(what)
+
     def shows(self, *texts: str) -> str:
         """The page's text once it shows every one of ``texts``."""
         seen = ""
@@ -329,7 +413,7 @@ class Browser:
             seen = str(self.value("document.body ? document.body.innerText : ''") or "")
             return all(text in seen for text in texts)
 
-        until(showing, lambda: f"showing {texts}; the page reads:\n{seen[:3000]}")
+        self.until(showing, lambda: f"showing {texts}; the page reads:\n{seen[:3000]}")
         return seen
 
     def __enter__(self) -> Browser:
@@ -341,13 +425,8 @@ class Browser:
         self.socket.close()
         os.killpg(self.process.pid, signal.SIGTERM)  # its own session: the browser and its helpers
         self.process.wait(timeout=10)
-
-
-def _lines(path: Path) -> list[str]:
-    try:
-        return path.read_text().splitlines()
-    except FileNotFoundError:
-        return []
+        self.copying.join(timeout=10)  # the helpers may hold stderr open a moment longer
+        self.log.close()
 
 
 def test_a_browser_shows_every_saved_change_and_error(work: Work, tmp_path: Path) -> None:
@@ -367,7 +446,7 @@ def test_a_browser_shows_every_saved_change_and_error(work: Work, tmp_path: Path
     ):
         browser.call("Page.navigate", url=preview.url)
         browser.shows(NAME)
-        until(lambda: browser.value("document.readyState") == "complete", "loaded")
+        browser.until(lambda: browser.value("document.readyState") == "complete", "loaded")
         # The template's relative links found its stylesheet and, through it, the shipped fonts.
         assert "Noto Sans" in browser.evaluate("getComputedStyle(document.body).fontFamily")
         loaded = (
@@ -380,7 +459,9 @@ def test_a_browser_shows_every_saved_change_and_error(work: Work, tmp_path: Path
 
         stylesheet.write_text(stylesheet.read_text() + "h1.title { color: rgb(1, 2, 3); }\n")
         color = "getComputedStyle(document.querySelector('h1.title')).color"
-        until(lambda: browser.value(color) == "rgb(1, 2, 3)", "coloured by the edited sheet")
+        browser.until(
+            lambda: browser.value(color) == "rgb(1, 2, 3)", "coloured by the edited sheet"
+        )
 
         template.write_text(broken)
         text = browser.shows("could not be made")
