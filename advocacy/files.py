@@ -49,7 +49,7 @@ def reproducible_zip(data: bytes, when: dt.date) -> bytes:
     """``data`` (a zip: DOCX) rewritten with every entry dated ``when``, in the same order.
 
     Two renders of the same facts then give the same bytes; the date comes from the facts,
-    never the clock. Zip dates cannot be earlier than 1980.
+    never the clock. Zip dates hold the years 1980 to 2107 only; a date outside is clamped.
     """
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = [(entry.filename, source.read(entry)) for entry in source.infolist()]
@@ -58,7 +58,7 @@ def reproducible_zip(data: bytes, when: dt.date) -> bytes:
 
 def zip_entries(entries: list[tuple[str, bytes]], when: dt.date) -> bytes:
     """A zip of ``entries`` (name, bytes) in their order, every one dated ``when``."""
-    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    stamp = (min(max(when.year, 1980), 2107), when.month, when.day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, body in entries:

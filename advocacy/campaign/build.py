@@ -171,6 +171,8 @@ def _prepare(
     staging = Staging(folder)
     source = Source(facts, lang, folder, staging.folder, case_file)
     underway = _Building(Case(source, settings), staging, digest)
+    if facts.warnings:  # said in full by `validate`, once; a build only counts them
+        underway.notes.append(Failure(str(path), facts.warned(), warning=True))
     _note_translation(underway, lang)
     return underway
 

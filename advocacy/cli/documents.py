@@ -69,8 +69,8 @@ def render(
     one_shot()
     chosen.templates.kind(kind)  # before loading the case: wrong usage is said first
     loaded = load_case(facts)
-    for warning in loaded.warnings:
-        _err(str(warning))
+    if loaded.warnings:  # said in full by `validate`, once; here only counted
+        _err(loaded.warned())
     written = render_case(loaded, kind, chosen, out=out, appeal=appeal, to=to)
     for said in (*map(str, written.warnings), *written.notes):
         _err(said)

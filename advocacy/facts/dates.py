@@ -10,6 +10,7 @@ need: its earliest and latest day, how precise it is, and a sort key.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -23,7 +24,13 @@ Precision = Literal["year", "month", "day"]
 OpenEnd = Literal["", "open", "unknown"]
 _OPEN: dict[str, OpenEnd] = {"..": "open", "": "unknown"}
 
+_TIME = re.compile(r"\d[T ]\d{1,2}:\d{2}")
+"""A time of day after a date: '2025-07-31T10:00', '2025-07-31 10:00:00'."""
 _PART = re.compile(r"^(?P<y>-?\d{4})(?:-(?P<m>\d{2}|XX))?(?:-(?P<d>\d{2}|XX))?(?P<q>[?~%])?$")
+
+YEARS = range(1000, 3000)
+"""The years a date may fall in. Beyond them a date is a typo (9999-12-31, a year of five
+digits), and documents could not reckon with it: the day after 9999-12-31 does not exist."""
 
 EDTF_HELP = (
     "use an EDTF date: 2025-07-31, 2025-08, 2004, 2016-05-16/2016-05-20, "
@@ -136,14 +143,22 @@ def _day(value: object) -> dt.date:
     """A full date: a YAML date or an ISO 'YYYY-MM-DD' string; never a number or a time."""
     if isinstance(value, dt.datetime):
         raise ValueError("give a date without a time of day, e.g. 2025-08-05")
-    if isinstance(value, dt.date):
-        return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        with contextlib.suppress(ValueError):  # not ISO: said below
+            value = dt.date.fromisoformat(value.strip())
+    if isinstance(value, dt.date):
+        return _in_range(value, value)
     raise ValueError(f"{value!r} is not a date; give a full date: 2025-08-05")
+
+
+def _in_range(lower: dt.date, upper: dt.date) -> dt.date:
+    """``lower``, if it and ``upper`` lie in :data:`YEARS`; else a ValueError that says so."""
+    for day in (lower, upper):
+        if day.year not in YEARS:
+            raise ValueError(
+                f"the year {day.year} is outside {YEARS.start}–{YEARS.stop - 1}; correct the date"
+            )
+    return lower
 
 
 Day = Annotated[dt.date, PlainValidator(_day, json_schema_input_type=str)]
@@ -164,13 +179,25 @@ def _as_text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int):
+        if value not in YEARS:  # never str() a number of thousands of digits (Python refuses)
+            what = f"the year {value}" if abs(value) < 10**6 else "a number too large for a year"
+            raise ValueError(f"{what} is outside {YEARS.start}–{YEARS.stop - 1}; {EDTF_HELP}")
         return f"{value:04d}"
     if isinstance(value, str):
-        return value.strip()
+        text = value.strip()
+        if _TIME.search(text):  # as YAML refuses an unquoted one: a time is no part of a date
+            raise ValueError("give a date without a time of day")
+        return text
     raise ValueError(f"{value!r} is not a date; {EDTF_HELP}")
 
 
 def _parse_part(text: str) -> DatePart:
+    part = _parse_any_part(text)
+    _in_range(part.lower, part.upper)
+    return part
+
+
+def _parse_any_part(text: str) -> DatePart:
     match = _PART.match(text)
     if match is None:
         return _parse_with_edtf(text)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advocacy.errors import FactsError, Problem
+from advocacy.errors import FactsError, Problem, count
 from advocacy.facts.models import Case, Letterhead, Recipient
 from advocacy.facts.models.text import without_own_language
 from advocacy.facts.reader import at, read_yaml
@@ -41,6 +41,12 @@ class LoadedCase:
     trees: Mapping[Path, YamlMapping] = field(default_factory=dict, repr=False, compare=False)
     """The YAML of each file read, by its path: the case file, its letterheads, the recipients
     files. It knows where each fact is written (see :meth:`tree`)."""
+
+    def warned(self) -> str:
+        """The one line that `render` and `build` say of the warnings, which `validate` says
+        in full: 'facts/x.yaml: 2 warnings: see `advocacy validate facts/x.yaml`'."""
+        said = count(len(self.warnings), "warning")
+        return f"{self.path}: {said}: see `advocacy validate {self.path}`"
 
     def tree(self, path: Path) -> YamlMapping:
         """The YAML read from ``path`` when the case was loaded, to place a problem in it with

@@ -3,6 +3,7 @@ words that say what to write instead, errors that only echo another left out."""
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -40,7 +41,7 @@ def validate(model: type[M], root: Any, path: Path) -> M:
                     path,
                     root,
                     error["loc"],
-                    _message(model, error),
+                    shortened(_message(model, error)),
                     at_key=error["type"] == "extra_forbidden",
                 )
                 for error in _useful(errors)
@@ -52,25 +53,42 @@ def _useful(errors: list[ErrorDetails]) -> Iterator[ErrorDetails]:
     """Drop errors that only echo another.
 
     A list 'too short' because its one item failed; a required key 'missing' because it was
-    misspelt (the unknown key beside it says so, with the fix).
+    misspelt (the unknown key beside it says so, with the fix). Linear in the number of
+    errors: a file with ten thousand misspelt keys is judged in a moment.
     """
     import difflib
 
-    failed = {error["loc"] for error in errors}
-    unknown = [error["loc"] for error in errors if error["type"] == "extra_forbidden"]
+    inside: set[Loc] = set()  # every place that holds a failed place below it
     for error in errors:
         loc = error["loc"]
-        if error["type"] == "too_short" and any(
-            other[: len(loc)] == loc and len(other) > len(loc) for other in failed
-        ):
+        inside.update(loc[:n] for n in range(len(loc)))
+    unknown: dict[Loc, set[str]] = {}  # misspelt keys, by the mapping they stand in
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            unknown.setdefault(error["loc"][:-1], set()).add(str(error["loc"][-1]))
+    for error in errors:
+        loc = error["loc"]
+        if error["type"] == "too_short" and loc in inside:
             continue
-        if error["type"] == "missing" and any(
-            other[:-1] == loc[:-1]
-            and difflib.get_close_matches(str(other[-1]), [str(loc[-1])], n=1)
-            for other in unknown
+        if error["type"] == "missing" and difflib.get_close_matches(
+            str(loc[-1]), sorted(unknown.get(loc[:-1], ())), n=1
         ):
             continue
         yield error
+
+
+_QUOTED = re.compile(r"'(?:[^'\\\n]|\\.){60,}'|\"(?:[^\"\\\n]|\\.){60,}\"")
+"""A value quoted in a message (its repr) long enough to bury the message."""
+
+
+def shortened(message: str) -> str:
+    """``message`` with every long quoted value cut: "'1111…' (5,004 characters)"."""
+
+    def cut(match: re.Match[str]) -> str:
+        quoted = match.group()
+        return f"{quoted[:31]}…{quoted[0]} ({len(quoted) - 2:,} characters)"
+
+    return _QUOTED.sub(cut, message)
 
 
 def _message(model: type[BaseModel], error: ErrorDetails) -> str:
@@ -102,6 +120,11 @@ def _message(model: type[BaseModel], error: ErrorDetails) -> str:
         hint = f"did you mean {close[0]!r}? " if close else ""
         return (
             f"{error.get('input')!r} is not allowed here; {hint}choose one of: {', '.join(choices)}"
+        )
+    if kind in ("decimal_max_digits", "decimal_whole_digits", "decimal_max_places"):
+        return (
+            "too many digits for a sum: write at most 16 before the point and 2 after "
+            "(78640 or 78640.50)"
         )
     if kind == "too_short":
         least = (error.get("ctx") or {}).get("min_length", 1)

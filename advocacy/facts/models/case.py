@@ -198,8 +198,8 @@ def _collect_ids(data: Any) -> tuple[IdRegistry, list[InitErrorDetails]]:
         return ids, problems
     for key, kind in _ID_LISTS.items():
         items = data.get(key)
-        if items is not None and not isinstance(items, list | tuple) and kind is not None:
-            ids.unreadable.add(kind)
+        if key in data and not isinstance(items, list | tuple) and kind is not None:
+            ids.unreadable.add(kind)  # `people: null` is one problem, not one at every use
         if not isinstance(items, list | tuple):
             continue
         first: dict[str, int] = {}

@@ -24,7 +24,12 @@ from advocacy.facts.models.countries import CurrencyCode
 class Amount(FactModel):
     """A sum of money in one currency."""
 
-    amount: Decimal = Field(ge=0, description="The sum, e.g. 78640.")
+    amount: Decimal = Field(
+        ge=0,
+        max_digits=18,
+        decimal_places=2,
+        description="The sum, e.g. 78640 (at most 16 digits before the point, 2 after).",
+    )
     currency: CurrencyCode = Field(description="ISO 4217 code: 'KZT', 'EUR', 'USD'.")
     approximate: bool = Field(default=False, description="True when the source says 'about'.")
 

@@ -36,13 +36,35 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """What an id looks like: lower-case letters, digits and single hyphens."""
 # C0 and C1 control characters other than tab and newline never belong in a fact.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional marks and controls: they reorder what a reader sees (a name can read as
+another), so a fact never holds one; right-to-left text needs none to print right."""
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+"""Characters that print as nothing (zero-width spaces, soft hyphens, word joiners, the BOM,
+variation selectors, bidi controls): in a name, an id or a title they make two spellings that
+look the same differ. The joiners U+200C and U+200D are allowed between two letters of a script
+that needs them (Persian, Indic)."""
+_NAMES = {
+    0x00AD: "soft hyphen",
+    0x061C: "Arabic letter mark",
+    0x200B: "zero width space",
+    0x200C: "zero width non-joiner",
+    0x200D: "zero width joiner",
+    0x200E: "left-to-right mark",
+    0x200F: "right-to-left mark",
+    0x2060: "word joiner",
+    0xFEFF: "zero width no-break space (byte order mark)",
+}
 _SCHEMES = ("https://", "http://", "mailto:")
 # Anything written like a link target, even one the parser refuses (it would print literally).
 _LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^\s)>]*)")
 
 
 def _slug(value: str) -> str:
-    if not SLUG.match(value):
+    if not SLUG.fullmatch(value):
         raise ValueError(
             f"{value!r} is not an id: use lower-case letters, digits and single hyphens, "
             "e.g. 'marat-zhylanbayev'"
@@ -59,8 +81,32 @@ def _no_control(value: str) -> None:
         )
 
 
+def _invisible(value: str, pattern: re.Pattern[str]) -> None:
+    for bad in pattern.finditer(value):
+        char, at = bad.group(), bad.start()
+        if char in "\u200c\u200d" and _joins(value, at):
+            continue
+        import unicodedata
+
+        name = _NAMES.get(ord(char)) or unicodedata.name(char, "format character").lower()
+        raise ValueError(
+            f"contains the invisible character U+{ord(char):04X} ({name}) at position "
+            f"{at + 1}; remove it (it is often pasted in with the text and makes a spelling "
+            "that looks the same differ)"
+        )
+
+
+def _joins(value: str, at: int) -> bool:
+    """Whether the joiner at ``at`` stands between two letters of a non-Latin script."""
+    before, after = value[at - 1 : at], value[at + 1 : at + 2]
+    return all(c.isalpha() and ord(c) >= 0x0370 for c in (before, after) if c) and bool(
+        before and after
+    )
+
+
 def _text(value: str) -> str:
     _no_control(value)
+    _invisible(value, INVISIBLE)
     if "\n" in value:
         raise ValueError("must be one line; use a narrative field for paragraphs")
     return value
@@ -68,6 +114,7 @@ def _text(value: str) -> str:
 
 def _narrative(value: str) -> str:
     _no_control(value)
+    _invisible(value, BIDI)  # prose may hold soft hyphens and joiners, not reordering
     targets = [m["url"] for m in _LINK_TARGET.finditer(value)]
     if targets:  # a link is written [text](url): without '](' there is none to parse for
         targets += [run.link for run in runs(value) if run.link is not None]

@@ -19,11 +19,21 @@ from advocacy.facts.models.common import (
 )
 from advocacy.facts.models.countries import CountryCode
 
+AliasKind = Literal["spelling", "transliteration", "acronym", "former-name"]
+"""What another name is. A spelling or a transliteration used in prose is warned about (the
+documents spell a name one way); an acronym and a former name are names of their own."""
+
 
 class Alias(FactModel):
     """Another spelling of a name, and who uses it."""
 
     name: Text = Field(description="The other spelling, as the source writes it.")
+    kind: AliasKind = Field(
+        default="spelling",
+        description="'spelling' (a variant or misspelling), 'transliteration' (another "
+        "romanisation), 'acronym' ('EMDS'), 'former-name' (what it was called before); "
+        "`validate` warns where prose uses a spelling or a transliteration.",
+    )
     sources: Sources = Field(default=(), description="Ids of the sources that spell it so.")
 
 
@@ -38,8 +48,9 @@ Aliases = Annotated[
     Field(
         default=(),
         description=(
-            "Other spellings: a string, or {name, sources} to say who spells it so. "
-            "Documents always use `name`; `validate` warns where a narrative uses an alias."
+            "Other names: a string, or {name, kind, sources} to say what it is and who spells "
+            "it so. Documents always use `name`; `validate` warns where prose uses a spelling "
+            "or a transliteration (not an acronym, a former name or a spelling in quotes)."
         ),
     ),
 ]
