@@ -666,3 +666,50 @@ def test_fact_text_written_like_template_code_comes_out_literally(
     metadata = PdfReader(pdf).metadata
     assert metadata is not None and metadata.title == TEMPLATE_LIKE["title"]
     assert WordDocument(str(docx)).core_properties.title == TEMPLATE_LIKE["title"]
+
+
+@pytest.mark.parametrize(
+    "website", ["javascript:app.alert(1)//://", "file:///etc/passwd#://", "data:text/html,x"]
+)
+def test_a_letterhead_link_that_is_no_web_address_is_refused_at_its_place(
+    tmp_path: Path, run: Runner, website: str
+) -> None:
+    # It became a live link in every PDF: the template links a website that holds '://' as it is.
+    shutil.copy(TINY, tmp_path / "tiny.yaml")
+    letterheads = tmp_path / "letterheads"
+    letterheads.mkdir()
+    text = (TINY.parent / "letterheads" / "example-ngo.yaml").read_text()
+    (letterheads / "example-ngo.yaml").write_text(
+        text.replace("website: www.example.org", f'website: "{website}"')
+    )
+    result = run("render", "appeal", tmp_path / "tiny.yaml", "--out", tmp_path / "out")
+    assert result.code == 1
+    assert result.err == (
+        f"{letterheads / 'example-ngo.yaml'}:10:14: offices[0].website: {website!r} is not a web "
+        "address: write it as printed, www.example.org or https://www.example.org/path "
+        "(documents link it; only http and https are allowed)\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_letterhead_website_with_its_scheme_is_linked_as_written(
+    tmp_path: Path, run: Runner
+) -> None:
+    shutil.copy(TINY, tmp_path / "tiny.yaml")
+    letterheads = tmp_path / "letterheads"
+    letterheads.mkdir()
+    text = (TINY.parent / "letterheads" / "example-ngo.yaml").read_text()
+    (letterheads / "example-ngo.yaml").write_text(
+        text.replace("website: www.example.org", "website: http://example.org/en")
+    )
+    result = run("render", "appeal", tmp_path / "tiny.yaml", "--out", tmp_path / "out")
+    assert result.code == 0, result.err
+    [pdf] = (tmp_path / "out").glob("*.pdf")
+    links = [
+        annot.get_object()["/A"]["/URI"]
+        for page in PdfReader(pdf).pages
+        for annot in page.get("/Annots", [])
+        if "/A" in annot.get_object()
+    ]
+    assert "http://example.org/en" in links
+    assert all(link.startswith(("https://", "http://", "mailto:")) for link in links), links

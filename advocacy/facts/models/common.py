@@ -179,8 +179,38 @@ def _email(value: str) -> str:
     return value
 
 
+_WEBSITE = re.compile(
+    r"(?:https?://)?(?:[^\W_](?:[^\W_]|-)*\.)+[^\W\d_]{2,63}\.?(?::\d{1,5})?"
+    r"(?:[/?#][^\s\"'<>\\`{}|^]*)?",
+    re.IGNORECASE,
+)
+
+
+def _website(value: str) -> str:
+    """A web address as a letterhead prints it: 'www.example.org', or with http(s)://."""
+    _text(value)
+    if not _WEBSITE.fullmatch(value):
+        raise ValueError(
+            f"{shown(value)} is not a web address: write it as printed, www.example.org or "
+            "https://www.example.org/path (documents link it; only http and https are allowed)"
+        )
+    return value
+
+
+def shown(value: str, most: int = 60) -> str:
+    """``value`` quoted for a message, cut when long."""
+    return (
+        repr(value)
+        if len(value) <= most
+        else f"{value[: most - 20]!r}… ({len(value):,} characters)"
+    )
+
+
 Email = Annotated[str, AfterValidator(_email)]
 """An email address, kept exactly as written (it is printed, never sent to)."""
+
+Website = Annotated[str, Field(min_length=1, max_length=1000), AfterValidator(_website)]
+"""A web address as printed, which documents make a link: no scheme but http(s)."""
 
 Id = Annotated[
     str,

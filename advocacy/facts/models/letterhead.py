@@ -14,6 +14,7 @@ from advocacy.facts.models.common import (
     Narrative,
     Text,
     Translation,
+    Website,
 )
 from advocacy.facts.models.countries import LanguageTag
 
@@ -25,7 +26,11 @@ class Office(FactModel):
     name: Text = Field(description="The office's name: 'Front Line Defenders – Head Office'.")
     address: tuple[Text, ...] = Field(min_length=1, description="Postal address, line by line.")
     email: Email | None = Field(default=None, description="The office's email address.")
-    website: Text | None = Field(default=None, description="The web address as printed.")
+    website: Website | None = Field(
+        default=None,
+        description="The web address as printed, which documents link: 'www.example.org' or "
+        "'https://www.example.org/en' (http and https only).",
+    )
     phone: Text | None = Field(default=None, description="Phone number as printed.")
     fax: Text | None = Field(default=None, description="Fax number as printed.")
 
