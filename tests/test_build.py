@@ -605,3 +605,50 @@ def test_a_build_killed_between_its_two_renames_gets_the_previous_one_back(tmp_p
         assert not aside.exists()
     finally:
         third.close()
+
+
+def _manifest_is_true(folder: Path) -> bool:
+    listed = json.loads((folder / "manifest.json").read_text())["files"]
+    files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    return files - {"manifest.json"} == {e["path"] for e in listed} and all(
+        hashlib.sha256((folder / e["path"]).read_bytes()).hexdigest() == e["sha256"] for e in listed
+    )
+
+
+def test_an_internal_render_never_lands_among_public_documents(
+    tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = tiny_case(tmp_path, _with_recipients([{"id": "a", "name": "A"}]))
+    monkeypatch.chdir(tmp_path)
+    assert run("build", case, "--jobs", "1").code == 0
+    public = tmp_path / "output" / "tiny"
+    before = _files(public)
+    # Without --out, an internal render goes where internal builds go.
+    result = run("render", "appeal", case, "--audience", "internal", "--format", "pdf")
+    assert result.code == 0, result.err
+    assert result.out.split() == [str(Path("output") / "tiny.internal" / "appeal-first.pdf")]
+    assert "CONFIDENTIAL" in pdf_text(tmp_path / result.out.strip())
+    # Into the public build, named or addressed: refused before anything is written.
+    for extra in ([], ["--to", "a"]):
+        refused = run("render", "appeal", case, "--audience", "internal", "--out", public, *extra)
+        assert refused.code == 2
+        assert refused.err.startswith(f"error: {public}: holds a public build (its manifest.json)")
+    assert _files(public) == before
+    assert _manifest_is_true(public)
+
+
+def test_a_render_into_its_build_keeps_the_manifest_true(tmp_path: Path, run: Runner) -> None:
+    case = tiny_case(tmp_path, _with_recipients([{"id": "a", "name": "A"}]))
+    out = tmp_path / "out"
+    assert run("build", case, "-o", out, "--jobs", "1").code == 0
+    folder = out / "tiny"
+    result = run("render", "appeal", case, "--to", "a", "--out", folder)
+    assert result.code == 0, result.err
+    assert _manifest_is_true(folder)
+    # The case file changed since the build: its manifest would lie, so the render is refused.
+    case.write_text(case.read_text().replace("She will appeal.", "She appealed."))
+    before = _files(folder)
+    refused = run("render", "summary", case, "--out", folder)
+    assert refused.code == 2
+    assert "holds a build of another version of the case file tiny.yaml" in refused.err
+    assert _files(folder) == before

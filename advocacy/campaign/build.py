@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from advocacy.campaign import stages
 from advocacy.campaign.case import Case, Settings, Source
-from advocacy.campaign.manifest import MANIFEST, Entry, Failure, Report, manifest
+from advocacy.campaign.manifest import MANIFEST, Entry, Failure, Report, case_folder, manifest
 from advocacy.campaign.staging import Staging
 from advocacy.campaign.tasks import DocumentTask, LettersTask, Task
 from advocacy.campaign.workers import Results, run_all
@@ -158,7 +158,7 @@ def _prepare(
     lang = lang or facts.case.language
     catalog_language(lang)
     audience = settings.audience
-    name = facts.case.id if audience == "public" else f"{facts.case.id}.{audience}"
+    name = case_folder(facts.case.id, audience)
     folder = (out if out is not None else Path("output")) / name
     for other in others:
         if other.case.source.folder == folder:

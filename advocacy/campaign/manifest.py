@@ -16,6 +16,12 @@ from pathlib import Path
 MANIFEST = "manifest.json"
 
 
+def case_folder(case_id: str, audience: str) -> str:
+    """The folder a case's documents of ``audience`` go to, under the output folder: the case's
+    id for public ones, ``<id>.internal`` for internal ones, so the two never mix."""
+    return case_id if audience == "public" else f"{case_id}.{audience}"
+
+
 @dataclass(frozen=True)
 class Entry:
     """One written file, as the manifest lists it."""
@@ -99,3 +105,38 @@ def pages_of(pdf: bytes) -> int:
 def unexpected(err: Exception) -> str:
     """How an error that is no user's mistake is reported in a build that goes on."""
     return f"unexpected error (a bug; please report it): {type(err).__name__}: {err}"
+
+
+@dataclass(frozen=True)
+class Built:
+    """The manifest of a build found in a folder: what a `render` into it must keep true."""
+
+    folder: Path
+    case: str
+    case_file: str
+    case_sha256: str
+    audience: str
+    entries: tuple[Entry, ...]
+
+    def amended(self, entries: list[Entry]) -> str:
+        """The manifest's text with ``entries`` in place of those at the same paths."""
+        paths = {e.path for e in entries}
+        kept = [e for e in self.entries if e.path not in paths]
+        return manifest(self.case, self.case_file, self.case_sha256, self.audience, kept + entries)
+
+
+def built(folder: Path) -> Built | None:
+    """The build whose manifest ``folder`` holds, or None (no build there, or no manifest that
+    this tool wrote: then nothing in the folder is promised)."""
+    try:
+        content = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        return Built(
+            folder,
+            str(content["case"]),
+            str(content["case_file"]),
+            str(content["case_sha256"]),
+            str(content["audience"]),
+            tuple(Entry(**item) for item in content["files"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
