@@ -74,6 +74,11 @@ class RenderError(AdvocacyError):
     """A document could not be rendered or written."""
 
 
+class DiskError(RenderError):
+    """A file could not be written because of the disk: full, read-only, failing. A build
+    that meets one keeps its previous files whole rather than put an incomplete one in place."""
+
+
 class AdvocacyWarning(UserWarning):
     """Said to a Python caller where the command line prints a warning: a text printed in the
     case's language because the document's lacks it, an unreviewed translation."""

@@ -9,8 +9,9 @@ import os
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
-from advocacy.errors import RenderError
+from advocacy.errors import DiskError, RenderError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -18,10 +19,38 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     An interrupted write leaves the old file (or none) under the final name, never a partial one.
     """
-    path = Path(path)
+    write_all([(Path(path), data)])
+
+
+def write_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write each ``(path, data)`` of ``files``, or none of them.
+
+    Every file is written to a temporary beside it first; only when all are on the disk are
+    they renamed into place, so a full disk or a failing one leaves every old file (or none),
+    never some new and some old. A DiskError says which file and why.
+    """
+    placed: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            placed.append((_temporary(path, data), path))
+        for temporary, path in placed:
+            try:
+                temporary.replace(path)
+            except IsADirectoryError:
+                raise RenderError(f"{path}: is a folder") from None
+            except OSError as err:
+                raise DiskError(f"{path}: cannot write: {err.strerror}") from None
+    finally:
+        for temporary, _ in placed:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+
+def _temporary(path: Path, data: bytes) -> Path:
+    """``data`` written to a new temporary file beside ``path``."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except FileExistsError:
         raise RenderError(f"{path.parent}: is a file, not a folder") from None
     except NotADirectoryError:
@@ -29,20 +58,26 @@ def write_atomic(path: Path, data: bytes) -> None:
     except PermissionError:
         raise RenderError(f"{path.parent}: cannot write here: permission denied") from None
     except OSError as err:
-        raise RenderError(f"{path.parent}: cannot write here: {err.strerror}") from None
+        raise DiskError(f"{path.parent}: cannot write here: {err.strerror}") from None
+    temporary = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(path)
+            fill(handle, data)
+        temporary.chmod(0o644)
     except BaseException as err:
         with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        if isinstance(err, IsADirectoryError):
-            raise RenderError(f"{path}: is a folder") from None
+            temporary.unlink()
         if isinstance(err, OSError):
-            raise RenderError(f"{path}: cannot write: {err.strerror}") from None
+            raise DiskError(f"{path}: cannot write: {err.strerror or err}") from None
         raise
+    return temporary
+
+
+def fill(handle: BinaryIO, data: bytes) -> None:
+    """Write ``data`` to an open file (a full disk is said here or when it closes). No fsync:
+    a thousand letters would wait for the disk a thousand times."""
+    handle.write(data)
+    handle.flush()
 
 
 def reproducible_zip(data: bytes, when: dt.date) -> bytes:

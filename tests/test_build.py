@@ -652,3 +652,62 @@ def test_a_render_into_its_build_keeps_the_manifest_true(tmp_path: Path, run: Ru
     assert refused.code == 2
     assert "holds a build of another version of the case file tiny.yaml" in refused.err
     assert _files(folder) == before
+
+
+def _disk_fills_after(monkeypatch: pytest.MonkeyPatch, writes: int, code: int) -> None:
+    """Make the disk fail (errno ``code``) from the write after ``writes`` files on."""
+    import errno
+
+    from advocacy import files
+
+    real = files.fill
+    done = [0]
+
+    def fill(handle: Any, data: bytes) -> None:
+        done[0] += 1
+        if done[0] > writes:
+            raise OSError(code, os.strerror(code))
+        real(handle, data)
+
+    monkeypatch.setattr(files, "fill", fill)
+    assert code in (errno.ENOSPC, errno.EIO, errno.EROFS)
+
+
+@pytest.mark.parametrize("code", ["ENOSPC", "EIO", "EROFS"])
+def test_a_full_disk_keeps_the_previous_build_whole(
+    tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    import errno
+
+    case = tiny_case(
+        tmp_path, _with_recipients([{"id": "a", "name": "A"}, {"id": "b", "name": "B"}])
+    )
+    out = tmp_path / "out"
+    assert run("build", case, "-o", out, "--jobs", "1").code == 0
+    before = _files(out / "tiny")
+    case.write_text(case.read_text().replace("She will appeal.", "She appealed."))
+    _disk_fills_after(monkeypatch, 3, getattr(errno, code))
+    result = run("build", case, "-o", out, "--jobs", "1")
+    assert result.code == 1
+    said = [line for line in result.err.splitlines() if "not built" in line]
+    assert len(said) == 1, result.err
+    assert f"cannot write: {os.strerror(getattr(errno, code))}" in said[0]
+    assert said[0].endswith(f"{out / 'tiny'}: not built, the previous build is kept")
+    assert _files(out / "tiny") == before
+    assert not [p for p in out.iterdir() if ".building" in p.name]  # no staging folder left
+
+
+def test_render_writes_every_format_of_a_document_or_none(
+    tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    case = tiny_case(tmp_path, lambda data: None)
+    out = tmp_path / "out"
+    _disk_fills_after(monkeypatch, 1, errno.ENOSPC)  # the PDF is written, the DOCX is not
+    result = run("render", "appeal", case, "--out", out)
+    assert result.code == 1
+    assert (
+        result.err == f"error: {out / 'appeal-first.docx'}: cannot write: No space left on device\n"
+    )
+    assert list(out.iterdir()) == []

@@ -125,6 +125,9 @@ def _run_cases(
         paths = []
         for result in results:
             if isinstance(result, Failure):
+                if result.disk:  # said once, with the case: see below
+                    underway.failures.append(result)
+                    continue
                 (report.warnings if result.warning else report.failures).append(result)
             else:
                 underway.entries.append(result)
@@ -135,8 +138,19 @@ def _run_cases(
     run_all(tasks, [underway.case for underway in building], settings, jobs, start_method, finished)
     for underway in building:
         report.warnings += underway.notes
-        report.failures += underway.failures
         case = underway.case
+        disk = next((f for f in underway.failures if f.disk), None)
+        if disk is not None:  # an incomplete build must not take the place of a whole one
+            report.failures = [f for f in report.failures if not _within(f, case.source.folder)]
+            kept = "the previous build is kept" if case.source.folder.exists() else "nothing kept"
+            report.failures.append(
+                Failure(
+                    str(case.source.folder),
+                    f"{disk.message}; {case.source.folder}: not built, {kept}",
+                )
+            )
+            continue
+        report.failures += underway.failures
         try:
             _manifest(underway)
             underway.staging.commit()
@@ -145,6 +159,11 @@ def _run_cases(
             continue
         report.written += sorted(case.final(entry.path) for entry in underway.entries)
         report.manifests.append(case.final(MANIFEST))
+
+
+def _within(failure: Failure, folder: Path) -> bool:
+    """Whether ``failure`` is of a file in ``folder`` (or of the folder itself)."""
+    return failure.path == str(folder) or Path(failure.path).is_relative_to(folder)
 
 
 def _prepare(

@@ -43,6 +43,8 @@ class Failure:
     path: str
     message: str
     warning: bool = False
+    disk: bool = False
+    """The disk failed (full, read-only): the build keeps its previous files whole."""
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from advocacy.campaign.manifest import Entry, Failure, entry, pages_of, unexpected
 from advocacy.campaign.stages import document as make_document
 from advocacy.campaign.stages import produced
-from advocacy.errors import AdvocacyError, FactsError
+from advocacy.errors import AdvocacyError, DiskError, FactsError
 from advocacy.files import write_atomic
 from advocacy.formats.compose import WindowError
 
@@ -56,6 +56,8 @@ def run(cases: Sequence[Case], task: Task) -> list[Entry | Failure]:
         if isinstance(task, DocumentTask):
             return document(case, task.name)
         return letters(case, task.lang, list(task.recipients), task.found)
+    except DiskError as err:  # the build stops short of putting its files in place
+        return [Failure(where(case, task), str(err), disk=True)]
     except Exception as err:  # a bug: reported with the rest, never stopping the others
         return [Failure(where(case, task), unexpected(err))]
 
@@ -149,7 +151,8 @@ def letters(
                 )
         except Exception as err:
             message = str(err) if isinstance(err, AdvocacyError) else unexpected(err)
-            results.append(Failure(str(case.final(relative)), message))
+            disk = isinstance(err, DiskError)
+            results.append(Failure(str(case.final(relative)), message, disk=disk))
     return results
 
 

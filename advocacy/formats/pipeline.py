@@ -15,7 +15,7 @@ from pathlib import Path
 
 from advocacy.documents.document import Document
 from advocacy.errors import AdvocacyError, Problem, RenderError
-from advocacy.files import write_atomic
+from advocacy.files import write_all
 from advocacy.formats.archive import CaseFile
 from advocacy.formats.docx import render_docx
 from advocacy.formats.pdf import render_html, render_pdf
@@ -106,8 +106,7 @@ def write(rendered: Rendered, out: Path) -> Written:
         # Before anything is written: a folder in the way of the DOCX must not leave a new PDF.
         if path.is_dir():
             raise RenderError(f"{path}: is a folder; move it away or choose another --out folder")
-    for path, data in made:
-        write_atomic(path, data)
+    write_all(made)  # every format or none: a full disk leaves no PDF without its DOCX
     return Written(tuple(path for path, _ in made), rendered.warnings)
 
 
