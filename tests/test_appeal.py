@@ -276,3 +276,27 @@ def test_a_template_cannot_include_a_file_outside_the_templates(tmp_path: Path) 
     doc = document(load_case(TINY), "appeal", options(templates=folder))
     with pytest.raises(TemplateError, match="leads outside the templates folder"):
         render_html(doc)
+
+
+def test_the_same_facts_give_the_same_bytes_when_fonttools_subsets_the_fonts(
+    tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without libharfbuzz-subset WeasyPrint subsets with fontTools, which dates each font's
+    # `head` table by the clock unless SOURCE_DATE_EPOCH says otherwise.
+    import os
+    import time
+
+    import weasyprint.pdf.fonts
+
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    shutil.copytree(TINY.parent, tmp_path / "cases")
+    case = tmp_path / "cases" / "tiny.yaml"
+    made = []
+    for clock in (1_700_000_000.0, 1_800_000_000.0):
+        monkeypatch.setattr(time, "time", lambda clock=clock: clock)
+        out = tmp_path / f"out{int(clock)}"
+        assert run("render", "appeal", case, "--format", "pdf", "--out", out).code == 0
+        made.append((out / "appeal-first.pdf").read_bytes())
+    assert made[0] == made[1]
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # put back as it was

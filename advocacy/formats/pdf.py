@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +71,29 @@ def layout(doc: Document, html: str, stylesheets: tuple[Any, ...] = (), fonts: A
     return laid_out
 
 
+@contextmanager
+def source_date(when: dt.datetime) -> Iterator[None]:
+    """Let ``when`` be the clock of tools that read SOURCE_DATE_EPOCH while a PDF is written.
+
+    Where libharfbuzz-subset is missing, WeasyPrint subsets fonts with fontTools, which stamps
+    each font's ``head.modified`` with the time unless SOURCE_DATE_EPOCH says otherwise: two
+    renders of the same facts would differ. The variable is set to the document's date for the
+    write and put back as it was after.
+    """
+    before = os.environ.get(EPOCH)
+    os.environ[EPOCH] = str(int(when.replace(tzinfo=dt.UTC).timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[EPOCH]
+        else:
+            os.environ[EPOCH] = before
+
+
+EPOCH = "SOURCE_DATE_EPOCH"
+
+
 def write_pdf(
     laid_out: Any, doc: Document, case_file: CaseFile | None = None, attach: bool = True
 ) -> bytes:
@@ -95,13 +121,14 @@ def write_pdf(
         else []
     )
     try:
-        pdf = laid_out.write_pdf(
-            pdf_identifier=doc.stem.encode(),
-            pdf_variant=PDF_VARIANT,
-            uncompressed_pdf=False,
-            attachments=attachments,
-            finisher=_one_entry_per_file,
-        )
+        with source_date(when):
+            pdf = laid_out.write_pdf(
+                pdf_identifier=doc.stem.encode(),
+                pdf_variant=PDF_VARIANT,
+                uncompressed_pdf=False,
+                attachments=attachments,
+                finisher=_one_entry_per_file,
+            )
     except Exception as err:  # as above
         raise RenderError(f"{doc.kind.name}.html: could not write the PDF: {err}") from err
     _refused(doc, laid_out.url_fetcher)  # attachments (<link rel=attachment>) load only now
