@@ -332,7 +332,7 @@ def test_a_file_that_is_not_a_word_document_is_a_finding(tmp_path: Path) -> None
     path = tmp_path / "letter.docx"
     path.write_text("not a zip")
     [finding] = check_docx(path, VARIABLES, environment())
-    assert str(finding).startswith("letter.docx: cannot be read as a Word document (")
+    assert str(finding) == "letter.docx: is not a Word document (not a zip file): save it as .docx"
 
 
 def test_finding_reads_file_line_message() -> None:

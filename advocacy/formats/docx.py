@@ -12,6 +12,7 @@ from advocacy.documents.document import Document
 from advocacy.facts.markup import runs
 from advocacy.files import reproducible_zip
 from advocacy.formats.environment import environment
+from advocacy.formats.word_package import check
 
 LINK_COLOUR = "1F4E9A"
 
@@ -24,6 +25,7 @@ def render_docx(doc: Document) -> bytes:
 
     path = doc.kind.template("docx")
     name = path.name
+    check(path, str(path))  # nothing that reaches outside the letter; a real Word file
     # Places each Jinja line at its paragraph, so that an error names it (see PlacedTemplate).
     template = PlacedTemplate(str(path))
 

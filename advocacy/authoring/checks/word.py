@@ -23,6 +23,7 @@ from lxml import etree
 from advocacy.authoring.checks.findings import Finding, unique
 from advocacy.authoring.checks.walker import compile_source, walk
 from advocacy.formats.places import FOOTNOTES, Place, PlacedTemplate, part_label, where
+from advocacy.formats.word_package import problems
 
 Order = tuple[int, int]
 """Where a finding sorts: its part's number (body first) and its paragraph's."""
@@ -56,6 +57,12 @@ def check_docx(
     how findings name the file (default: its file name). Findings come in document order.
     """
     name = name or path.name
+    try:
+        unsafe = problems(path)
+    except OSError as err:
+        return [Finding(name, None, f"cannot be read ({err.strerror})")]
+    if unsafe:  # render refuses it too; nothing in it is read further
+        return [Finding(name, None, said) for said in unsafe]
     try:
         template, parts = read_parts(path)
     except (OSError, KeyError, BadZipFile, PackageNotFoundError, etree.XMLSyntaxError) as err:
