@@ -248,3 +248,32 @@ def test_a_scheduled_event_may_come_after_updated(run: Runner, tmp_path: Path) -
 
     result = run("validate", _broken(tmp_path, scheduled))
     assert result.code == 0, result.err
+
+
+def test_the_public_case_drops_confidential_periods_fields_and_authorities(tmp_path: Path) -> None:
+    from advocacy.facts.load import load_case
+    from advocacy.views.audience import public_case
+
+    def held(data: Any) -> None:
+        data["organisations"].append(
+            {"id": "secret-unit", "name": "Secret Unit", "confidential": True}
+        )
+        data["custody"] = [
+            {"person": "ana-example", "kind": "arrest", "date": "2025-07-30",
+             "place": "A hidden flat", "sources": ["report"], "confidential": True},
+            {"person": "ana-example", "kind": "house-arrest", "date": "2025-07-31/..",
+             "authority": "secret-unit", "health": "Unwell.", "term": "one month",
+             "sources": ["report"], "confidential": ["health"]},
+        ]  # fmt: skip
+
+    case = load_case(_broken(tmp_path, held)).case
+    public = public_case(case)
+    assert [p.kind for p in case.custody] == ["arrest", "house-arrest"]
+    (kept,) = public.custody
+    assert (kept.kind, kept.term, kept.health, kept.authority) == (
+        "house-arrest",
+        "one month",
+        None,
+        None,
+    )
+    assert kept.confidential is False
