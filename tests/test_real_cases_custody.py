@@ -199,6 +199,11 @@ def _bad_time(data: Any) -> None:
     data["events"][0]["time"] = "25:00"
 
 
+def _time_on_a_month(data: Any) -> None:
+    data["events"][0]["date"] = "2025-07"
+    data["events"][0]["time"] = "10:00"
+
+
 def _custody_after_updated(data: Any) -> None:
     data["custody"] = [
         {"person": "ana-example", "kind": "prison", "date": "2025-09-01/..", "sources": ["report"]}
@@ -224,6 +229,7 @@ def _empty_term(data: Any) -> None:
             ["events[1].date: 2025-09-15 is after the date the record is current to"],
         ),
         (_bad_time, ["events[0].time: '25:00' is not a time of day; write it as HH:MM"]),
+        (_time_on_a_month, ["events[0].time: a time of day needs a date of one day"]),
         (
             _custody_after_updated,
             ["custody[0].date: 2025-09-01/.. starts after the date the record is current to"],

@@ -110,6 +110,14 @@ class Case(FactModel):
         updated = self.updated
         people = {p.id: p for p in self.people}
         for i, event in enumerate(self.events):
+            if event.time is not None and (
+                event.date is None or event.date.is_interval or event.date.start.precision != "day"
+            ):
+                yield (
+                    ("events", i, "time"),
+                    "a time of day needs a date of one day (2025-06-28); give the day or drop "
+                    "the time",
+                )
             if event.date is None:
                 continue
             # The earliest day the date (or its end) can mean: "2025-05/2025-08" may end by then.
