@@ -247,6 +247,12 @@ def test_mistakes_in_custody_charges_and_dates_are_reported_at_their_place(
         assert message in result.err, result.err
 
 
+def test_validate_counts_the_custody_periods(run: Runner) -> None:
+    result = run("validate", CASE)
+    assert result.code == 0, result.err
+    assert "5 events, 2 charges, 4 custody periods, 2 sources, 1 appeal;" in result.out
+
+
 def test_a_scheduled_event_may_come_after_updated(run: Runner, tmp_path: Path) -> None:
     def scheduled(data: Any) -> None:
         _confirmed_after_updated(data)
