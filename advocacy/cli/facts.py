@@ -51,10 +51,11 @@ def summary(case: Case, recipients: int = 0) -> str:
     """One line on what a case holds (and how many ``recipients`` its appeal goes to)."""
     names = ", ".join(case.person(pid).name for pid in case.defenders)
     to = f", {count(recipients, 'recipient')}" if recipients else ""
+    held = f", {count(len(case.custody), 'custody period')}" if case.custody else ""
     return (
         f"{case.id} ({names}): {count(len(case.defenders), 'defender')}, "
         f"{count(len(case.people), 'person', 'people')}, {count(len(case.events), 'event')}, "
-        f"{count(len(case.charges), 'charge')}, {count(len(case.sources), 'source')}, "
+        f"{count(len(case.charges), 'charge')}{held}, {count(len(case.sources), 'source')}, "
         f"{count(len(case.appeals), 'appeal')}{to}; current to {case.updated.isoformat()}"
         + "".join(
             f"; {lang} translation {'reviewed' if t.reviewed else 'not reviewed'}"

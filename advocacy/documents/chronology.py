@@ -13,11 +13,16 @@ from dataclasses import dataclass, field
 from advocacy.documents.contexts import Row
 from advocacy.facts.models import Case, Event, Source
 from advocacy.i18n.catalogs import N_, translate
-from advocacy.i18n.words import date_words
+from advocacy.i18n.words import date_words, scheduled_words
 
-STATUS_WORDS = {"confirmed": "", "alleged": N_("alleged"), "disputed": N_("disputed")}
+STATUS_WORDS = {
+    "confirmed": "",
+    "alleged": N_("alleged"),
+    "disputed": N_("disputed"),
+    "scheduled": "",
+}
 """How a status reads beside an event (in the document's language); a confirmed fact is stated
-plainly."""
+plainly, a scheduled one by its date ("scheduled for 15 September 2025")."""
 
 
 @dataclass
@@ -43,12 +48,19 @@ class Citations:
 
 
 def ordered(events: tuple[Event, ...] | list[Event]) -> list[Event]:
-    """Events by date: a wider date before the narrower dates inside it; undated ones last.
+    """Events by date: a wider date before the narrower dates inside it, a single date before
+    an interval that starts then, events of one day by their `time` (untimed ones first);
+    undated ones last.
 
     Python's sort is stable, so events on the same date keep the order of the case file.
     """
-    dated = sorted((e for e in events if e.date), key=lambda e: e.date.sort_key if e.date else ())
+    dated = sorted((e for e in events if e.date), key=_event_key)
     return dated + [e for e in events if e.date is None]
+
+
+def _event_key(event: Event) -> tuple[object, ...]:
+    assert event.date is not None
+    return (*event.date.sort_key, event.time is not None, event.time or "")
 
 
 def rows(case: Case, citations: Citations, lang: str = "en") -> list[Row]:
@@ -60,7 +72,7 @@ def rows(case: Case, citations: Citations, lang: str = "en") -> list[Row]:
         out.append(
             Row(
                 event=event,
-                date=date_words(event.date, lang),
+                date=event_date(event, lang),
                 date_note=event.date_note,
                 status=_status(event.status, lang),
                 people=tuple(case.person(pid) for pid in event.people),
@@ -69,6 +81,16 @@ def rows(case: Case, citations: Citations, lang: str = "en") -> list[Row]:
             )
         )
     return out
+
+
+def event_date(event: Event, lang: str) -> str:
+    """The event's date in words, 'scheduled for ...' when it is announced, with its time."""
+    if event.date is None:
+        return date_words(None, lang)
+    words = date_words(event.date, lang)
+    if event.status == "scheduled":
+        words = scheduled_words(event.date, lang)
+    return f"{words}, {event.time}" if event.time else words
 
 
 def _status(status: str, lang: str) -> str:

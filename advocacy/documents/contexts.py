@@ -21,6 +21,7 @@ from advocacy.facts.models import (
     Award,
     Case,
     Charge,
+    Custody,
     Event,
     Letter,
     Letterhead,
@@ -112,10 +113,35 @@ class CaseContext(Context):
     )
 
 
+class CustodyView(View):
+    """A period of custody as documents say it."""
+
+    custody: Custody = Field(
+        description="The period: `kind`, `date`, `place`, `legal_basis`, `term`, "
+        "`lawyer_access`, `health` (narratives: print them with `rich`) ..."
+    )
+    person: Person = Field(description="Who is held.")
+    kind: str = Field(description="Its kind in words: 'Pre-trial detention'.")
+    period: str = Field(description="Its dates in words: 'since 30 April 2024'.")
+    words: str = Field(
+        description="The whole state in one sentence: 'In pre-trial detention since 30 April "
+        "2024 at ...; next review 28 August 2024.'"
+    )
+    authority: str | None = Field(description="The name of the authority that holds them.")
+    next_review: str | None = Field(description="The date of the next review, in words.")
+    sources: list[int] = Field(description="The numbers of its sources.")
+    first_citations: list[int] = Field(
+        description="The source numbers first cited here (print their footnotes here)."
+    )
+
+
 class ChronologyContext(CaseContext):
-    """Every event of the case in date order."""
+    """Every event of the case in date order, and every period of custody."""
 
     rows: list[Row] = Field(description="Every event in date order; undated ones last.")
+    custody: list[CustodyView] = Field(
+        description="Every period of custody, by its start (cited after the events)."
+    )
 
 
 class AwardView(View):
@@ -152,9 +178,10 @@ class Penalty(View):
 
 
 class ChargeAppeal(View):
-    """The appeal against a decision."""
+    """One level of appeal against a decision (or a plea for pardon or amnesty)."""
 
-    court: str = Field(description="The name of the court of appeal.")
+    level: str = Field(description="Its level in words: 'Appeal', 'Cassation', 'Pardon' ...")
+    court: str | None = Field(description="The name of the court (or body) that decided it.")
     decided: str | None = Field(description="When it decided, in words.")
     outcome: str | None = Field(description="What it decided.")
     sources: list[int] = Field(description="The numbers of its sources.")
@@ -168,7 +195,17 @@ class ChargeView(View):
     court: str | None = Field(description="The name of the court that decided it.")
     decided: str | None = Field(description="When it was decided, in words.")
     penalties: list[Penalty] = Field(description="Every account of the penalty.")
-    appeal: ChargeAppeal | None = Field(description="The appeal against the decision, if any.")
+    imprisonment: str | None = Field(
+        description="The sentence of imprisonment in words: '7 years of imprisonment'."
+    )
+    max_penalty: str | None = Field(
+        description="'Maximum penalty: ...', the most the article provides, if given."
+    )
+    pending: bool = Field(description="True while no court has decided it: print 'Pending'.")
+    appeals: list[ChargeAppeal] = Field(description="Every level of appeal, in order.")
+    appeal: ChargeAppeal | None = Field(
+        description="The first of `appeals`, if any (for templates written before `appeals`)."
+    )
     sources: list[int] = Field(description="The numbers of its sources.")
 
 
@@ -176,6 +213,10 @@ class SummaryContext(CaseContext):
     """Who the defenders are, what is happening now, the charges and the demands."""
 
     profiles: list[Profile] = Field(description="Each defender, introduced.")
+    custody: list[CustodyView] = Field(
+        description="What is happening now, first: the defenders' custody that goes on at the "
+        "record's date."
+    )
     now: list[Now] = Field(
         description="What is happening now: the defenders' events of the last month of the "
         "record, else their latest three."

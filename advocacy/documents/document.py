@@ -26,14 +26,15 @@ from advocacy.documents.contexts import (
     Profile,
     SummaryContext,
 )
+from advocacy.documents.custody import current, periods
 from advocacy.documents.figure import timeline_svg
 from advocacy.documents.options import Options
 from advocacy.documents.options import options as default_options
 from advocacy.documents.templates import Kind, TemplateSet
 from advocacy.errors import RenderError, UsageError
 from advocacy.facts.load import LoadedCase
-from advocacy.i18n.catalogs import catalog_language, translate
-from advocacy.i18n.words import country_name, date_words, money_words
+from advocacy.i18n.catalogs import N_, catalog_language, translate
+from advocacy.i18n.words import country_name, date_words, imprisonment_words, money_words
 from advocacy.views.view import View, view
 
 if TYPE_CHECKING:
@@ -268,7 +269,8 @@ def chronology_document(
     case = case_view.case
     citations = Citations(case)
     table = rows(case, citations, case_view.language)
-    fields = {"rows": table, "sources": citations.sources}
+    custody = periods(case, citations, case_view.language)
+    fields = {"rows": table, "custody": custody, "sources": citations.sources}
     return _case_document(case_view, kind, templates, ChronologyContext, table, fields)
 
 
@@ -305,6 +307,7 @@ def summary_document(
     latest = [
         r for r in own if r.event.date and (case.updated - r.event.date.upper).days <= NOW_DAYS
     ]
+    custody = current(case, citations, lang)
     now = [
         Now.model_construct(row=row, sources=citations.cite(row.event.sources))
         for row in latest or own[-LATEST_AT_LEAST:]
@@ -313,6 +316,7 @@ def summary_document(
     appeal = case.appeal() if case.appeals else None
     fields = {
         "profiles": profiles,
+        "custody": custody,
         "now": now,
         "charges": charges,
         "appeal": appeal,
@@ -344,23 +348,45 @@ def _charge(case: Case, charge: Charge, citations: Citations, lang: str) -> Char
         penalties.append(
             Penalty.model_construct(words=words, sources=citations.cite(money.sources))
         )
-    appeal = charge.appeal
+    sources = citations.cite(charge.sources)
+    appeals = [
+        ChargeAppeal.model_construct(
+            level=translate(lang, APPEAL_LEVELS[appeal.level]),
+            court=case.organisation(appeal.court).name if appeal.court else None,
+            decided=date_words(appeal.decided, lang) if appeal.decided else None,
+            outcome=appeal.outcome,
+            sources=citations.cite(appeal.sources),
+        )
+        for appeal in charge.all_appeals
+    ]
+    term = charge.imprisonment
     return ChargeView.model_construct(
         charge=charge,
         person=case.person(charge.person),
         court=case.organisation(charge.court).name if charge.court else None,
         decided=date_words(charge.decided, lang) if charge.decided else None,
         penalties=penalties,
-        appeal=ChargeAppeal.model_construct(
-            court=case.organisation(appeal.court).name,
-            decided=date_words(appeal.decided, lang) if appeal.decided else None,
-            outcome=appeal.outcome,
-            sources=citations.cite(appeal.sources),
-        )
-        if appeal
+        imprisonment=imprisonment_words(term.years, term.months, term.suspended, lang)
+        if term
         else None,
-        sources=citations.cite(charge.sources),
+        max_penalty=translate(lang, "Maximum penalty: %(penalty)s", penalty=charge.max_penalty)
+        if charge.max_penalty
+        else None,
+        pending=charge.pending,
+        appeals=appeals,
+        appeal=appeals[0] if appeals else None,
+        sources=sources,
     )
+
+
+APPEAL_LEVELS = {
+    "appeal": N_("Appeal"),
+    "cassation": N_("Cassation"),
+    "supervisory": N_("Supervisory review"),
+    "pardon": N_("Pardon"),
+    "amnesty": N_("Amnesty"),
+}
+"""Each level of appeal in words, as the charges table prints it."""
 
 
 def _author(case_view: View) -> str:

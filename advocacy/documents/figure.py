@@ -45,7 +45,10 @@ FONT = "font-family: 'Noto Sans', 'DejaVu Sans', sans-serif"
 def timeline_svg(case: Case, rows: Sequence[Row], lang: str = "en") -> Markup:
     """The figure as an SVG element, its words in ``lang`` (safe in HTML: every label is
     escaped)."""
-    dated = [row for row in rows if row.event.date is not None]
+    # What is scheduled after the record's date has not happened: the figure ends at `updated`.
+    dated = [
+        row for row in rows if row.event.date is not None and row.event.date.lower <= case.updated
+    ]
     if not dated:
         return Markup("")
     end = case.updated

@@ -114,9 +114,10 @@ class EdtfDate:
         return self.start.uncertain or bool(self.end and self.end.uncertain)
 
     @property
-    def sort_key(self) -> tuple[dt.date, int]:
-        """Order by start; on a tie the wider date (a year, a month) comes before the days in it."""
-        return (self.lower, -(self.upper - self.lower).days)
+    def sort_key(self) -> tuple[dt.date, bool, int]:
+        """Order by start; on a tie a single date before an interval that starts then, and the
+        wider date (a year, a month) before the days in it."""
+        return (self.lower, self.is_interval, -(self.upper - self.lower).days)
 
     def __str__(self) -> str:
         return self.text

@@ -32,16 +32,48 @@ def date_words(value: dt.date | EdtfDate | None, lang: str = "en") -> str:
     if value.end is None:
         return _qualified(value.start, lang)
     if value.open_end:
-        since = _qualified(value.start, lang, inflected=True)
+        since = _governed(_qualified(value.start, lang, inflected=True), "from", lang)
         if value.open_end == "open":
             return translate(lang, "since %(date)s", date=since)
         return translate(lang, "from %(date)s (end unknown)", date=since)
     if value.open_start:
-        until = _qualified(value.end, lang, inflected=True)
+        until = _governed(_qualified(value.end, lang, inflected=True), "to", lang)
         if value.open_start == "open":
             return translate(lang, "until %(date)s", date=until)
         return translate(lang, "(start unknown) to %(date)s", date=until)
     return _interval_words(value.start, value.end, lang)
+
+
+# Kazakh says "since" and "until" with a postposition after the date ("бастап", "дейін") that
+# takes the date's last word in the ablative ("маусымнан") or the dative ("маусымға"). The
+# date ends with a month's name (or a year, "2025 жылдан"), so the forms are listed here.
+_KK_MONTHS = {
+    "қаңтар": ("қаңтардан", "қаңтарға"),
+    "ақпан": ("ақпаннан", "ақпанға"),
+    "наурыз": ("наурыздан", "наурызға"),
+    "сәуір": ("сәуірден", "сәуірге"),
+    "мамыр": ("мамырдан", "мамырға"),
+    "маусым": ("маусымнан", "маусымға"),
+    "шілде": ("шілдеден", "шілдеге"),
+    "тамыз": ("тамыздан", "тамызға"),
+    "қыркүйек": ("қыркүйектен", "қыркүйекке"),
+    "қазан": ("қазаннан", "қазанға"),
+    "қараша": ("қарашадан", "қарашаға"),
+    "желтоқсан": ("желтоқсаннан", "желтоқсанға"),
+}
+
+
+def _governed(words: str, by: str, lang: str) -> str:
+    """``words`` (a date) in the form 'from' or 'to' governs: only Kazakh changes it."""
+    if lang.split("-")[0] != "kk":
+        return words
+    head, _, last = words.rpartition(" ")
+    index = 0 if by == "from" else 1
+    if last in _KK_MONTHS:
+        return f"{head} {_KK_MONTHS[last][index]}".strip()
+    if last.isdigit():  # a year alone
+        return f"{words} {('жылдан', 'жылға')[index]}"
+    return words  # a qualified date ('(расталмаған)'): left as the catalog words it
 
 
 @cache
@@ -109,6 +141,35 @@ def _day_range(start: dt.date, end: dt.date, lang: str) -> str:
     days = f"'{start.day}–{end.day}'"
     parts[::2] = [re.sub(r"(?<!d)d{1,2}(?!d)", days, part) for part in parts[::2]]
     return format_date(end, "'".join(parts), locale=_locale(lang))
+
+
+def scheduled_words(value: EdtfDate, lang: str = "en") -> str:
+    """'scheduled for 15 September 2025': a date something is announced for."""
+    words = date_words(value, lang)
+    if not value.is_interval:
+        words = _governed(words, "to", lang)
+    return translate(lang, "scheduled for %(date)s", date=words)
+
+
+def term_words(years: int, months: int, lang: str = "en") -> str:
+    """'7 years and 6 months', '7 лет и 6 месяцев', through CLDR's units (plurals included)."""
+    from babel.units import format_unit
+
+    locale = _locale(lang)
+    parts = [
+        format_unit(number, unit, length="long", locale=locale)
+        for number, unit in ((years, "duration-year"), (months, "duration-month"))
+        if number
+    ]
+    return list_words(parts, lang)
+
+
+def imprisonment_words(years: int, months: int, suspended: bool, lang: str = "en") -> str:
+    """'7 years and 6 months of imprisonment', '2 years of imprisonment, suspended'."""
+    term = term_words(years, months, lang)
+    if suspended:
+        return translate(lang, "%(term)s of imprisonment, suspended", term=term)
+    return translate(lang, "%(term)s of imprisonment", term=term)
 
 
 def money_words(amount: Amount, lang: str = "en") -> str:

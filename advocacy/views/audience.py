@@ -1,7 +1,8 @@
 """Audiences: what a document may say. A public one never holds a confidential fact.
 
 A case file marks items ``confidential: true`` (a person, an organisation, an event, a charge,
-a source, a paragraph, a demand) and a person's fields ``confidential: [born, contact]``. For
+a source, a paragraph, a demand, a custody period) and a person's or a custody period's fields
+``confidential: [born, contact]``, ``confidential: [health, lawyer_access]``. For
 the public, :func:`public_case` returns the case without them: every confidential item is gone,
 every reference to it too (a source number, a person among an event's people), and every
 confidential field of a person is empty. Documents are made from that case alone, so nothing
@@ -18,7 +19,7 @@ from typing import Any, Literal, TypeGuard
 from pydantic import BaseModel
 
 from advocacy.errors import RenderError, UsageError
-from advocacy.facts.models import Case, Person
+from advocacy.facts.models import Case, Custody, Person
 
 Audience = Literal["public", "internal"]
 """Who may read a document: the public (no confidential fact) or the organisation itself."""
@@ -78,12 +79,13 @@ def _scrub(model: BaseModel, gone: dict[str, set[str]]) -> BaseModel:
         kept = _kept(name, value, gone)
         if kept is not value:
             changes[name] = kept
-    if isinstance(model, Person) and isinstance(model.confidential, tuple):
+    if isinstance(model, Person | Custody) and isinstance(model.confidential, tuple):
         for name in model.confidential:
             changes[name] = type(model).model_fields[name].get_default(call_default_factory=True)
         changes["confidential"] = False
-    if getattr(model, "court", None) in gone["organisations"]:
-        changes["court"] = None
+    for name in ("court", "authority"):
+        if getattr(model, name, None) in gone["organisations"]:
+            changes[name] = None
     return model.model_copy(update=changes) if changes else model
 
 

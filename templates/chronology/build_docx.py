@@ -152,6 +152,30 @@ def styles_xml() -> str:
             rpr=f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/>{size(SOURCES_TITLE)}',
         ),
         style(
+            "CustodyHeading",
+            "Custody Heading",
+            next_style="Period",
+            ppr=(
+                '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"'
+                ' w:line="240" w:lineRule="auto"/><w:outlineLvl w:val="1"/>'
+            ),
+            rpr=f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/>{size(SOURCES_TITLE)}',
+        ),
+        style(
+            "Period",
+            "Period",
+            ppr='<w:keepNext/><w:keepLines/><w:spacing w:before="0" w:after="20"/>',
+            rpr=size(CELL),
+        ),
+        style(
+            "PeriodDetail",
+            "Period Detail",
+            ppr=(
+                f'<w:keepLines/><w:spacing w:before="0" w:after="20"/><w:ind w:left="{HANGING}"/>'
+            ),
+            rpr=size(SMALL),
+        ),
+        style(
             "SourceEntry",
             "Source Entry",
             ppr=(
@@ -339,6 +363,43 @@ LINK_TEXT = (
 escaped (Jinja string literals: each backslash doubled)."""
 
 
+def custody(doc: Any) -> None:
+    """Every period of custody after the events: the state in words, then its details."""
+    kit.tag(doc, "{%p if custody %}")
+    kit.keep_with_next(kit.paragraph(doc, "Custody Heading", kit.message("Custody")))
+    kit.tag(doc, "{%p for k in custody %}")
+    state = kit.paragraph(
+        doc,
+        "Period",
+        "{{ k.person.name }}:",
+        " ",
+        "{{ k.words }}",
+        "{%r for n in k.sources|sort %}",
+        "{{ n }}",
+        "{%r if not loop.last %}",
+        ", ",
+        "{%r endif %}",
+        "{%r endfor %}",
+    )
+    _styled(state, {0: "Label", 4: "Source Number", 6: "Source Number"})
+    for index in (4, 6):
+        state.runs[index].font.superscript = True
+    details = (
+        ("k.authority", "Authority:", "{{ k.authority }}"),
+        ("k.custody.legal_basis", "Legal basis:", "{{ k.custody.legal_basis }}"),
+        ("k.custody.term", "Term:", "{{ k.custody.term }}"),
+        ("k.custody.lawyer_access", "Lawyer access:", "{{r k.custody.lawyer_access|rich }}"),
+        ("k.custody.health", "Health:", "{{r k.custody.health|rich }}"),
+    )
+    for condition, label, value in details:
+        kit.tag(doc, f"{{%p if {condition} %}}")
+        detail = kit.paragraph(doc, "Period Detail", kit.message(label), " ", value)
+        _styled(detail, {0: "Label"})
+        kit.tag(doc, "{%p endif %}")
+    kit.tag(doc, "{%p endfor %}")
+    kit.tag(doc, "{%p endif %}")
+
+
 def source_list(doc: Any) -> None:
     """The sources at the end, numbered as in the table: "n. citation address"."""
     kit.tag(doc, "{%p if sources %}")
@@ -367,6 +428,7 @@ def build() -> bytes:
     kit.page_setup(doc)
     heading(doc)
     table(doc)
+    custody(doc)
     source_list(doc)
     return kit.save(doc)
 

@@ -200,6 +200,7 @@ def styles_xml() -> str:
             rpr="<w:b/><w:bCs/>",
         ),
         style("Event", "Event", ppr=_spacing(after=80)),
+        style("Custody", "Custody", ppr=_spacing(after=80), rpr="<w:b/><w:bCs/>"),
         style(
             "GridHeading",
             "Grid Heading",
@@ -489,8 +490,21 @@ def who(doc: DocumentObject) -> None:
 
 def now(doc: DocumentObject) -> None:
     """2. What is happening now: date | status, text and sources."""
-    tag(doc, "{%p if now %}")
+    tag(doc, "{%p if custody or now %}")
     heading(doc, message("What is happening now"))
+    tag(doc, "{%p for k in custody %}")
+    styled(
+        doc,
+        "Custody",
+        "{%r if defenders|length > 1 %}",
+        "{{ k.person.name }}:",
+        " ",
+        "{%r endif %}",
+        "{{ k.words }}",
+        *cite("k.sources"),
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if now %}")
     events = table(doc, [LABEL, TEXT_WIDTH - LABEL], ruled=False, cell_margins=(0, 0))
     tag_row(events, "{%tr for n in now %}")
     date, text = row(events)
@@ -507,6 +521,7 @@ def now(doc: DocumentObject) -> None:
         character={"{{ n.row.status|capitalize }}:": "Status"},
     )
     tag_row(events, "{%tr endfor %}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
 
 
@@ -553,7 +568,10 @@ def charges(doc: DocumentObject) -> None:
     styled(
         decision,
         "Grid Text",
-        "{%r if c.decided or c.charge.outcome %}",
+        "{%r if c.pending %}",
+        message("Pending"),
+        *cite("c.sources"),
+        "{%r elif c.decided or c.charge.outcome %}",
         "{{ c.decided or _('Date unknown') }}",
         "{%r if c.charge.outcome %}",
         ": ",
@@ -574,28 +592,46 @@ def charges(doc: DocumentObject) -> None:
     tag(penalty, "{%p if c.charge.sentence %}")
     styled(penalty, "Grid Text", "{{ c.charge.sentence }}", *cite("c.sources"))
     tag(penalty, "{%p endif %}")
-    tag(penalty, "{%p if not c.penalties and not c.charge.sentence %}")
+    tag(penalty, "{%p if c.imprisonment %}")
+    styled(penalty, "Grid Text", "{{ c.imprisonment }}", *cite("c.sources"))
+    tag(penalty, "{%p endif %}")
+    tag(penalty, "{%p if c.max_penalty %}")
+    styled(penalty, "Grid Text", "{{ c.max_penalty }}", *cite("c.sources"))
+    tag(penalty, "{%p endif %}")
+    tag(
+        penalty,
+        "{%p if not c.penalties and not c.charge.sentence and not c.imprisonment "
+        "and not c.max_penalty %}",
+    )
     paragraph(penalty, "Grid Text", message("None recorded"))
     tag(penalty, "{%p endif %}")
 
-    tag(appeal, "{%p if c.appeal %}")
+    tag(appeal, "{%p for a in c.appeals %}")
     styled(
         appeal,
         "Grid Text",
-        "{{ c.appeal.court }}",
-        "{%r if c.appeal.decided %}",
+        "{%r if c.appeals|length > 1 or a.court is none %}",
+        "{{ a.level }}:",
+        " ",
+        "{%r endif %}",
+        "{%r if a.court %}",
+        "{{ a.court }}",
+        "{%r endif %}",
+        "{%r if a.decided %}",
+        "{%r if a.court %}",
         ", ",
-        "{{ c.appeal.decided }}",
         "{%r endif %}",
-        "{%r if c.appeal.outcome %}",
+        "{{ a.decided }}",
+        "{%r endif %}",
+        "{%r if a.outcome %}",
         ": ",
-        "{{ c.appeal.outcome }}",
+        "{{ a.outcome }}",
         "{%r endif %}",
-        *cite("c.appeal.sources"),
+        *cite("a.sources"),
     )
     tag(appeal, "{%p else %}")
     paragraph(appeal, "Grid Text", message("None recorded"))
-    tag(appeal, "{%p endif %}")
+    tag(appeal, "{%p endfor %}")
     tag_row(grid, "{%tr endfor %}")
     tag(doc, "{%p endif %}")
 

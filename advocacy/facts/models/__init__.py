@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from advocacy.facts.models.appeals import Letter, Paragraph
 from advocacy.facts.models.case import Case
-from advocacy.facts.models.charges import Amount, Appeal, Charge, Money
+from advocacy.facts.models.charges import Amount, Appeal, Charge, Imprisonment, Money
 from advocacy.facts.models.common import Translation
+from advocacy.facts.models.custody import Custody
 from advocacy.facts.models.events import Event
 from advocacy.facts.models.letterhead import Board, Letterhead, Member, Office, Signatory
 from advocacy.facts.models.people import Alias, Award, Organisation, Person
@@ -21,7 +22,9 @@ __all__ = [
     "Board",
     "Case",
     "Charge",
+    "Custody",
     "Event",
+    "Imprisonment",
     "Letter",
     "Letterhead",
     "ListRef",

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import Field, ValidationError, ValidatorFunctionWrapHandler, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from advocacy.facts.dates import Day
+from advocacy.facts.dates import Day, EdtfDate
 from advocacy.facts.models.appeals import Letter, Paragraphs
 from advocacy.facts.models.charges import Charge
 from advocacy.facts.models.common import (
@@ -22,6 +22,7 @@ from advocacy.facts.models.common import (
     registry,
 )
 from advocacy.facts.models.countries import CountryCode, LanguageTag
+from advocacy.facts.models.custody import Custody
 from advocacy.facts.models.events import Event
 from advocacy.facts.models.people import Organisation, Person
 from advocacy.facts.models.recipients import RecipientEntry
@@ -64,6 +65,11 @@ class Case(FactModel):
     )
     events: tuple[Event, ...] = Field(default=(), description="What happened, each with sources.")
     charges: tuple[Charge, ...] = Field(default=(), description="Charges, penalties and appeals.")
+    custody: tuple[Custody, ...] = Field(
+        default=(),
+        description="Periods of deprivation of liberty (arrest, pre-trial detention, prison, "
+        "...), each of one person, with its place, term, next review and sources.",
+    )
     appeals: tuple[Letter, ...] = Field(default=(), description="Letters issued on the case.")
     sources: tuple[Source, ...] = Field(min_length=1, description="Every source cited.")
     recipients: tuple[RecipientEntry, ...] = Field(
@@ -104,11 +110,19 @@ class Case(FactModel):
         updated = self.updated
         people = {p.id: p for p in self.people}
         for i, event in enumerate(self.events):
+            if event.time is not None and (
+                event.date is None or event.date.is_interval or event.date.start.precision != "day"
+            ):
+                yield (
+                    ("events", i, "time"),
+                    "a time of day needs a date of one day (2025-06-28); give the day or drop "
+                    "the time",
+                )
             if event.date is None:
                 continue
             # The earliest day the date (or its end) can mean: "2025-05/2025-08" may end by then.
             last = event.date.end.lower if event.date.end else event.date.lower
-            if last > updated:
+            if last > updated and event.status != "scheduled":
                 yield (
                     ("events", i, "date"),
                     (
@@ -142,12 +156,24 @@ class Case(FactModel):
         # A text given per language must give the case's own: documents fall back to it.
         yield from without_own_language(self, self.language)
         for i, charge in enumerate(self.charges):
-            for loc, date in (
-                (("charges", i, "decided"), charge.decided),
-                (("charges", i, "appeal", "decided"), charge.appeal and charge.appeal.decided),
-            ):
+            dates: list[tuple[Loc, EdtfDate | None]] = [(("charges", i, "decided"), charge.decided)]
+            if charge.appeal:
+                dates.append((("charges", i, "appeal", "decided"), charge.appeal.decided))
+            dates += [
+                (("charges", i, "appeals", j, "decided"), appeal.decided)
+                for j, appeal in enumerate(charge.appeals)
+            ]
+            for loc, date in dates:
                 if date and date.lower > updated:
                     yield loc, f"{date} is after the date the record is current to ({updated})"
+            for where, message in charge.problems():
+                yield ("charges", i, *where), message
+        for i, period in enumerate(self.custody):
+            if period.date.lower > updated:
+                yield (
+                    ("custody", i, "date"),
+                    f"{period.date} starts after the date the record is current to ({updated})",
+                )
 
     # Lookups templates use.
 
