@@ -612,6 +612,30 @@ def demands(doc: DocumentObject) -> None:
     tag(doc, "{%p endif %}")
 
 
+def earlier(doc: DocumentObject) -> None:
+    """4b. The other appeals of the case, by date: when, by whom, reference, title."""
+    tag(doc, "{%p if earlier %}")
+    heading(doc, message("Earlier appeals"))
+    tag(doc, "{%p for e in earlier %}")
+    paragraph(
+        doc,
+        "Normal",
+        "{{ e.date }}",
+        ", ",
+        "{{ e.organisation }}",
+        "{%r if e.appeal.reference %}",
+        " (",
+        '{{ _("ref. %(reference)s", reference=e.appeal.reference) }}',
+        ")",
+        "{%r endif %}",
+        ": “",
+        "{{ e.appeal.title|plain }}",
+        "”",
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
 LINK_TEXT = (
     "source.url|string|replace('\\\\', '\\\\\\\\')|replace('*', '\\\\*')|replace('_', '\\\\_')"
     "|replace('[', '\\\\[')|replace(']', '\\\\]')"
@@ -653,6 +677,7 @@ def build() -> bytes:
     now(doc)
     charges(doc)
     demands(doc)
+    earlier(doc)
     timeline_and_sources(doc)
     return save(doc)
 
