@@ -220,7 +220,7 @@ class SummaryContext(CaseContext):
     charges: list[ChargeView] = Field(description="Every charge of the case.")
     appeal: Letter | None = Field(description="The case's latest appeal letter, if any.")
     appeal_sources: list[int] = Field(description="The numbers of that letter's sources.")
-    earlier: list[EarlierAppeal] = Field(
+    other_appeals: list[EarlierAppeal] = Field(
         description="Every other appeal of the case (history-only ones included), by date."
     )
 

@@ -368,13 +368,13 @@ def summary_document(
     ]
     charges = [_charge(case, charge, citations, lang) for charge in case.charges]
     appeal = case.appeal() if case.letters else None
-    earlier = [
+    other_appeals = [
         _earlier(case_view, a)
         for a in sorted(case.appeals, key=lambda a: a.issued)
         if a is not appeal
     ]
     fields = {
-        "earlier": earlier,
+        "other_appeals": other_appeals,
         "profiles": profiles,
         "now": now,
         "charges": charges,

@@ -612,11 +612,12 @@ def demands(doc: DocumentObject) -> None:
     tag(doc, "{%p endif %}")
 
 
-def earlier(doc: DocumentObject) -> None:
-    """4b. The other appeals of the case, by date: when, by whom, reference, title."""
-    tag(doc, "{%p if earlier %}")
-    heading(doc, message("Earlier appeals"))
-    tag(doc, "{%p for e in earlier %}")
+def other_appeals(doc: DocumentObject) -> None:
+    """4b. The other appeals of the case (earlier ones, history-only ones), by date: when, by
+    whom, reference, title."""
+    tag(doc, "{%p if other_appeals %}")
+    heading(doc, message("Other appeals"))
+    tag(doc, "{%p for e in other_appeals %}")
     paragraph(
         doc,
         "Normal",
@@ -677,7 +678,7 @@ def build() -> bytes:
     now(doc)
     charges(doc)
     demands(doc)
-    earlier(doc)
+    other_appeals(doc)
     timeline_and_sources(doc)
     return save(doc)
 
