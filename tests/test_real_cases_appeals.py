@@ -8,6 +8,8 @@ command's exit code and message.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -213,11 +215,20 @@ def test_history_appeals_are_cited_never_rendered(three: Path, run: Runner) -> N
 
 
 def test_a_build_writes_the_latest_letter_not_the_history_one(tmp_path: Path, run: Runner) -> None:
-    result = run("build", THREE, "-o", tmp_path, "--jobs", "1")
+    result = run("build", THREE, "-o", tmp_path, "--jobs", "1", "--emails")
     assert result.code == 0, result.err
-    written = {p.name for p in (tmp_path / "three-defenders").iterdir()}
+    out = tmp_path / "three-defenders"
+    written = {p.name for p in out.iterdir()}
     assert "appeal-obs-2025-08-05.pdf" in written
     assert not [name for name in written if "erw" in name]
+    addressed = out / "appeal-obs-2025-08-05"
+    pdf, docx = _texts(addressed, "fictional-ministry")
+    for text in (pdf, docx):
+        assert in_order(text, ["Minister of Fictional Affairs", "Ref.: EXA", "Update – "]) == []
+        assert in_order(text, ["Dear Minister,", "Since then:", "Rita Fictional (Рита"]) == []
+    with (addressed / "fictional-ministry.eml").open("rb") as handle:
+        message = email.message_from_binary_file(handle, policy=email.policy.default)
+    assert message["Subject"] == "Update – Kazakhstan: three fictional defenders still detained"
 
 
 def _variant(folder: Path, source: Path, change: Callable[[Any], None]) -> Path:
