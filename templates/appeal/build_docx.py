@@ -182,10 +182,7 @@ def styles_xml() -> str:
         style(
             "Change",
             "Change",
-            ppr=(
-                f'<w:tabs><w:tab w:val="left" w:pos="{HANGING}"/></w:tabs>'
-                f'<w:spacing w:after="60"/><w:ind w:left="{HANGING}" w:hanging="{HANGING}"/>'
-            ),
+            ppr='<w:spacing w:after="60"/>',
         ),
         style(
             "SignatoriesIntro",
@@ -338,7 +335,7 @@ def update(doc: DocumentObject) -> None:
         doc,
         "Change",
         "{{ row.date }}:",
-        TAB,
+        " ",
         "{%r if row.status %}",
         "{{ row.status|capitalize }}: ",
         "{%r endif %}",
