@@ -410,7 +410,7 @@ def test_rendering_the_command_names_the_paragraph_of_a_broken_word_template(
     tmp_path: Path, run: Runner
 ) -> None:
     doc = WordDocument(str(TEMPLATES / "appeal" / "appeal.docx"))
-    [title] = [p for p in doc.paragraphs if p.text == "{{ appeal.title }}"]
+    [title] = [p for p in doc.paragraphs if p.text == "{{ title }}"]
     title.runs[0].text = "{{ appeal.titel }}"
     (tmp_path / "mine" / "appeal").mkdir(parents=True)
     doc.save(str(tmp_path / "mine" / "appeal" / "appeal.docx"))
@@ -419,7 +419,7 @@ def test_rendering_the_command_names_the_paragraph_of_a_broken_word_template(
     )
     assert result.code == 1
     assert (
-        'appeal.docx: paragraph 28 ("{{ appeal.titel }}"): \'advocacy.facts.models.appeals.Letter '
+        'appeal.docx: paragraph 31 ("{{ appeal.titel }}"): \'advocacy.facts.models.appeals.Letter '
         "object' has no attribute 'titel'" in result.err
     )
 

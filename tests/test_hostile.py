@@ -562,7 +562,7 @@ def _spoil_word(template: Path, paragraph_text: str, tag: str) -> None:
 @pytest.mark.parametrize(
     ("kind", "paragraph", "tag", "says"),
     [
-        ("appeal", "{{ appeal.title }}", "{{ case.__class__.__mro__ }}", "'__class__' of 'Case'"),
+        ("appeal", "{{ title }}", "{{ case.__class__.__mro__ }}", "'__class__' of 'Case'"),
         (
             "summary",
             "{{ title }}",

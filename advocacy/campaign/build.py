@@ -202,7 +202,7 @@ def _tasks(underway: _Building, index: int) -> Iterator[Task]:
     names = case.settings.templates.names()
     for name in names:
         yield DocumentTask(index, name)
-    if "appeal" not in names or not case.view.case.appeals:
+    if "appeal" not in names or not case.view.case.letters:
         return
     groups: dict[str, list[Recipient]] = {}
     for recipient in case.view.recipients:

@@ -59,9 +59,16 @@ def _mailbox(name: str, address: str, field: str) -> str | Header:
 
 
 def draft(
-    appeal: Letter, letterhead: Letterhead, recipient: Recipient, pdf: bytes, pdf_name: str
+    appeal: Letter,
+    letterhead: Letterhead,
+    recipient: Recipient,
+    pdf: bytes,
+    pdf_name: str,
+    title: str | None = None,
 ) -> bytes:
-    """The draft to ``recipient`` (who must have an email address), ``pdf`` attached."""
+    """The draft to ``recipient`` (who must have an email address), ``pdf`` attached; its
+    subject is ``title`` (the letter's title line, "Update – ..." for an update), else the
+    appeal's title."""
     assert recipient.email is not None
     lines = [recipient.salutation, "", plain(appeal.lead)]
     if letterhead.signatory:
@@ -81,7 +88,9 @@ def draft(
     if sender:
         headed["From"] = _mailbox(letterhead.organisation, sender, "From")
     headed["To"] = _mailbox(name, recipient.email, "To")
-    headed["Subject"] = Header(plain(appeal.title), "utf-8", header_name="Subject")  # RFC 2047
+    headed["Subject"] = Header(
+        plain(title or appeal.title), "utf-8", header_name="Subject"
+    )  # RFC 2047
     message["Date"] = format_datetime(dt.datetime.combine(appeal.issued, dt.time(), tzinfo=dt.UTC))
     message["X-Unsent"] = "1"
     utf8 = charset.Charset("utf-8")

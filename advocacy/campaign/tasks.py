@@ -141,7 +141,9 @@ def letters(
 
                 letterhead = group.loaded.letterheads[appeal.sender]
                 name = f"{kind.name}-{appeal.id}-{recipient.id}.pdf"
-                data = draft(appeal, letterhead, recipient, pdfs[recipient.id], name)
+                # An update's title line ("Update – ...") is the document's, not the fact's.
+                title = group.probe.title if appeal.updates else None
+                data = draft(appeal, letterhead, recipient, pdfs[recipient.id], name, title)
                 results.append(
                     _write(
                         case,

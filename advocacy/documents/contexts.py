@@ -73,16 +73,53 @@ class Context(View):
     country: str = Field(description="The case's country, named in the document's language.")
 
 
+class LetterProfile(View):
+    """One defender as a letter introduces them."""
+
+    person: Person = Field(description="The defender: `name`, `native_name`, `profile` ...")
+    name: str = Field(description="Their name.")
+    native_name: str | None = Field(description="Their name in its native script, if given.")
+    text: str = Field(
+        description="Their profile: the letter's (`profiles`, or `profile` for one defender), "
+        "else their own (narrative: print it with `rich`)."
+    )
+
+
+class EarlierAppeal(View):
+    """An appeal issued before, as a later document cites it."""
+
+    appeal: Letter = Field(description="The appeal: `title`, `issued`, `reference` ...")
+    date: str = Field(description="Its date of issue in words.")
+    organisation: str = Field(description="Who issued it: its sender's organisation.")
+
+
 class AppealContext(Context):
     """One urgent-appeal letter of the case, from its sender's letterhead."""
 
     appeal: Letter = Field(description="The letter: `title`, `issued`, `lead`, `demands` ...")
+    title: str = Field(
+        description="The title line: the letter's `title`, after 'Update – ' for an update."
+    )
+    profiles: list[LetterProfile] = Field(
+        description="Each defender with a profile, in the order of the case's `defenders`."
+    )
+    urges: str = Field(
+        description="Who urges the authorities in the line before the demands: the "
+        "letterhead's `urges`, else its organisation."
+    )
+    update: EarlierAppeal | None = Field(
+        description="The earlier appeal this letter updates (its `updates`), if any."
+    )
+    changes: list[Row] = Field(
+        description="For an update: the case's events dated after the earlier appeal and up to "
+        "this letter, in date order."
+    )
     letterhead: Letterhead = Field(
         description="The sender: `organisation`, `offices`, `signatory`, `boards` ..."
     )
     profile: str | None = Field(
-        description="The defender's profile for this letter: the letter's own, else the "
-        "defender's (narrative: print it with `rich`)."
+        description="The first defender's profile for this letter: the letter's own, else the "
+        "defender's (narrative: print it with `rich`); see `profiles` for every defender."
     )
     authorities: str = Field(
         description="Whom the letter urges: the letter's `authorities`, else the country."
@@ -224,6 +261,9 @@ class SummaryContext(CaseContext):
     charges: list[ChargeView] = Field(description="Every charge of the case.")
     appeal: Letter | None = Field(description="The case's latest appeal letter, if any.")
     appeal_sources: list[int] = Field(description="The numbers of that letter's sources.")
+    other_appeals: list[EarlierAppeal] = Field(
+        description="Every other appeal of the case (history-only ones included), by date."
+    )
 
 
 CONTEXT_MODELS: dict[str, type[Context]] = {

@@ -21,6 +21,8 @@ from advocacy.documents.contexts import (
     ChargeView,
     ChronologyContext,
     Context,
+    EarlierAppeal,
+    LetterProfile,
     Now,
     Penalty,
     Profile,
@@ -39,7 +41,7 @@ from advocacy.views.view import View, view
 
 if TYPE_CHECKING:
     from advocacy.documents.contexts import Row
-    from advocacy.facts.models import Case, Charge, Recipient
+    from advocacy.facts.models import Case, Charge, Letter, Recipient
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ def _document(
     subject: str,
     keyword: str,
     fields: dict[str, Any],
+    more_keywords: tuple[str, ...] = (),
 ) -> Document:
     """A document whose context holds what every context has, its metadata and ``fields``."""
     case = case_view.case
@@ -144,7 +147,13 @@ def _document(
     defenders = [case.person(pid) for pid in case.defenders]
     country = country_name(case.country, lang)
     names = [person.name for person in defenders]
-    keywords = (keyword, translate(lang, "human rights defenders"), country, *names)
+    keywords = (
+        keyword,
+        translate(lang, "human rights defenders"),
+        country,
+        *names,
+        *more_keywords,
+    )
     context = model.model_construct(
         meta_title=title,
         meta_author=author,
@@ -183,16 +192,31 @@ def appeal_document(
 ) -> Document:
     """A letter: the latest of the case unless ``appeal_id`` names one, to ``recipient``."""
     case = case_view.case
-    if not case.appeals:
+    if not case.letters:
         raise RenderError(
-            f"{case_view.path}: the case has no appeals to render; add one under `appeals`"
+            f"{case_view.path}: the case has no appeals to render (none, or only ones recorded "
+            "as `history`); add one under `appeals`"
         )
-    ids = [letter.id for letter in case.appeals]
+    ids = [letter.id for letter in case.letters]
     if appeal_id is not None and appeal_id not in ids:
-        raise UsageError(f"no appeal {appeal_id!r} in {case_view.path}; it has: {', '.join(ids)}")
+        history = " (recorded only as history, never rendered)" * any(
+            a.id == appeal_id for a in case.appeals
+        )
+        raise UsageError(
+            f"no appeal {appeal_id!r} to render in {case_view.path}{history}; it has: "
+            f"{', '.join(ids)}"
+        )
     appeal = case.appeal(appeal_id)
     defender = case.person(case.defenders[0])
     lang = case_view.language
+    letterhead = case_view.letterheads[appeal.sender]
+    earlier = case.appeal(appeal.updates, history=True) if appeal.updates else None
+    title = translate(lang, "Update – %(title)s", title=appeal.title) if earlier else appeal.title
+    changes = [
+        row
+        for row in rows(case, Citations(case), lang)
+        if earlier and row.event.date and earlier.issued < row.event.date.lower <= appeal.issued
+    ]
     return _document(
         case_view,
         kind,
@@ -200,22 +224,55 @@ def appeal_document(
         AppealContext,
         stem=f"{kind.name}-{appeal.id}" + (f"/{recipient.id}" if recipient else ""),
         date=appeal.issued,
-        title=appeal.title,
-        author=case_view.letterheads[appeal.sender].organisation,
+        title=title,
+        author=letterhead.organisation,
         subject=translate(
             lang,
             "Urgent appeal of %(date)s: %(title)s",
             date=appeal.issued.isoformat(),
-            title=appeal.title,
+            title=title,
         ),
         keyword=translate(lang, "urgent appeal"),
         fields={
             "appeal": appeal,
-            "letterhead": case_view.letterheads[appeal.sender],
+            "title": title,
+            "letterhead": letterhead,
             "profile": appeal.profile or defender.profile,
+            "profiles": _letter_profiles(case, appeal),
+            "urges": letterhead.urges or letterhead.organisation,
+            "update": _earlier(case_view, earlier) if earlier else None,
+            "changes": changes,
             "authorities": appeal.authorities or country_name(case.country, lang),
             "recipient": recipient,
         },
+        more_keywords=(appeal.reference,) if appeal.reference else (),
+    )
+
+
+def _letter_profiles(case: Case, appeal: Letter) -> list[LetterProfile]:
+    """Each defender with a profile, in the order of `defenders`: the letter's, else theirs."""
+    own = {p.person: p.text for p in appeal.profiles}
+    if appeal.profile is not None:
+        own.setdefault(case.defenders[0], appeal.profile)
+    found = []
+    for pid in case.defenders:
+        person = case.person(pid)
+        text = own.get(pid) or person.profile
+        if text:
+            found.append(
+                LetterProfile.model_construct(
+                    person=person, name=person.name, native_name=person.native_name, text=text
+                )
+            )
+    return found
+
+
+def _earlier(case_view: View, appeal: Letter) -> EarlierAppeal:
+    """An earlier appeal as a later document cites it."""
+    return EarlierAppeal.model_construct(
+        appeal=appeal,
+        date=date_words(appeal.issued, case_view.language),
+        organisation=case_view.letterheads[appeal.sender].organisation,
     )
 
 
@@ -313,8 +370,14 @@ def summary_document(
         for row in latest or own[-LATEST_AT_LEAST:]
     ]
     charges = [_charge(case, charge, citations, lang) for charge in case.charges]
-    appeal = case.appeal() if case.appeals else None
+    appeal = case.appeal() if case.letters else None
+    other_appeals = [
+        _earlier(case_view, a)
+        for a in sorted(case.appeals, key=lambda a: a.issued)
+        if a is not appeal
+    ]
     fields = {
+        "other_appeals": other_appeals,
         "profiles": profiles,
         "custody": custody,
         "now": now,
@@ -392,6 +455,6 @@ APPEAL_LEVELS = {
 def _author(case_view: View) -> str:
     """Who a case document is by: the sender of the case's latest appeal, if any."""
     case = case_view.case
-    if case.appeals:
+    if case.letters:
         return case_view.letterheads[case.appeal().sender].organisation
     return ""

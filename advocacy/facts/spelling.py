@@ -45,7 +45,10 @@ def narratives(case: Case) -> Iterator[tuple[Loc, str]]:
             yield ("appeals", i, "profile"), letter.profile
         for j, paragraph in enumerate(letter.paragraphs):
             yield ("appeals", i, "paragraphs", j), paragraph.text
-        yield ("appeals", i, "concern"), letter.concern
+        for j, profile in enumerate(letter.profiles):
+            yield ("appeals", i, "profiles", j, "text"), profile.text
+        if letter.concern:
+            yield ("appeals", i, "concern"), letter.concern
         for j, demand in enumerate(letter.demands):
             yield ("appeals", i, "demands", j), demand.text
 

@@ -143,6 +143,12 @@ def styles_xml() -> str:
             ppr='<w:keepNext/><w:spacing w:before="360" w:after="240"/>',
         ),
         style(
+            "Reference",
+            "Reference",
+            next_style="AppealTitle",
+            ppr='<w:keepNext/><w:spacing w:before="0" w:after="240"/>',
+        ),
+        style(
             "AppealTitle",
             "Appeal Title",
             next_style="Normal",
@@ -171,6 +177,26 @@ def styles_xml() -> str:
             ppr=(
                 f'<w:keepLines/><w:tabs><w:tab w:val="left" w:pos="{HANGING}"/></w:tabs>'
                 f'<w:spacing w:after="80"/><w:ind w:left="{HANGING}" w:hanging="{HANGING}"/>'
+            ),
+        ),
+        style(
+            "Change",
+            "Change",
+            ppr='<w:spacing w:after="60"/>',
+        ),
+        style(
+            "SignatoriesIntro",
+            "Signatories Intro",
+            next_style="Signatory Organisation",
+            ppr='<w:keepNext/><w:spacing w:before="240" w:after="80"/>',
+            rpr="<w:b/><w:bCs/>",
+        ),
+        style(
+            "SignatoryOrganisation",
+            "Signatory Organisation",
+            ppr=(
+                f'<w:keepLines/><w:tabs><w:tab w:val="left" w:pos="{HANGING}"/></w:tabs>'
+                f'<w:spacing w:after="40"/><w:ind w:left="{HANGING}" w:hanging="{HANGING}"/>'
             ),
         ),
         style(
@@ -289,28 +315,63 @@ def address(doc: DocumentObject) -> None:
     tag(doc, "{%p endif %}")
 
 
+def update(doc: DocumentObject) -> None:
+    """For an update: the appeal it follows on, then each event since, after its date."""
+    tag(doc, "{%p if update %}")
+    paragraph(
+        doc,
+        "Normal",
+        "{%r if update.appeal.reference %}",
+        '{{ _("This update follows our appeal of %(date)s (ref. %(reference)s).", '
+        "date=update.date, reference=update.appeal.reference) }}",
+        "{%r else %}",
+        '{{ _("This update follows our appeal of %(date)s.", date=update.date) }}',
+        "{%r endif %}",
+    )
+    tag(doc, "{%p if changes %}")
+    keep_with_next(paragraph(doc, "Normal", '{{ _("Since then:") }}'))
+    tag(doc, "{%p for row in changes %}")
+    paragraph(
+        doc,
+        "Change",
+        "{{ row.date }}:",
+        " ",
+        "{%r if row.status %}",
+        "{{ row.status|capitalize }}: ",
+        "{%r endif %}",
+        "{{r row.event.text|rich }}",
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+
+
 def body(doc: DocumentObject) -> None:
     """Date, title, narrative, demands, signature, boards and legal footer, in that order."""
     paragraph(doc, "Date", "{{ appeal.issued|date_words }}")
-    keep_with_next(paragraph(doc, "Appeal Title", "{{ appeal.title }}"))
+    tag(doc, "{%p if appeal.reference %}")
+    paragraph(doc, "Reference", '{{ _("Ref.: %(reference)s", reference=appeal.reference) }}')
+    tag(doc, "{%p endif %}")
+    keep_with_next(paragraph(doc, "Appeal Title", "{{ title }}"))
     tag(doc, "{%p if recipient %}")
     paragraph(doc, "Salutation", "{{ recipient.salutation }}")
     tag(doc, "{%p endif %}")
     paragraph(doc, "Normal", "{{r appeal.lead|rich }}")
-    tag(doc, "{%p if profile %}")
+    update(doc)
+    tag(doc, "{%p for p in profiles %}")
     name = paragraph(
         doc,
         "Defender Name",
-        "{{ defender.name }}",
-        "{%r if defender.native_name %}",
+        "{{ p.name }}",
+        "{%r if p.native_name %}",
         " (",
-        "{{ defender.native_name }}",
+        "{{ p.native_name }}",
         ")",
         "{%r endif %}",
     )
     keep_with_next(name)
-    paragraph(doc, "Normal", "{{r profile|rich }}")
-    tag(doc, "{%p endif %}")
+    paragraph(doc, "Normal", "{{r p.text|rich }}")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p for paragraph in appeal.paragraphs %}")
     paragraph(doc, "Normal", "{{r paragraph.text|rich }}")
     tag(doc, "{%p endfor %}")
@@ -318,8 +379,13 @@ def body(doc: DocumentObject) -> None:
     intro = paragraph(
         doc,
         "Demands Intro",
+        "{%r if appeal.signatories %}",
+        '{{ _("The undersigned organisations urge the authorities in %(authorities)s to:", '
+        "authorities=authorities) }}",
+        "{%r else %}",
         '{{ _("%(organisation)s urges the authorities in %(authorities)s to:", '
-        "organisation=letterhead.organisation, authorities=authorities) }}",
+        "organisation=urges, authorities=authorities) }}",
+        "{%r endif %}",
     )
     keep_with_next(intro)
     tag(doc, "{%p for demand in appeal.demands %}")
@@ -331,6 +397,23 @@ def body(doc: DocumentObject) -> None:
     tag(doc, "{%p if letterhead.signatory.title %}")
     paragraph(doc, "Signatory Title", "{{ letterhead.signatory.title }}")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if appeal.signatories %}")
+    paragraph(doc, "Signatories Intro", '{{ _("Signed by:") }}')
+    tag(doc, "{%p for org in appeal.signatories %}")
+    paragraph(
+        doc,
+        "Signatory Organisation",
+        "{{ loop.index }}.",
+        TAB,
+        "{{ org.name }}",
+        "{%r if org.country %}",
+        " (",
+        "{{ org.country }}",
+        ")",
+        "{%r endif %}",
+    )
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for board in letterhead.boards %}")
     paragraph(doc, "Board Title", "{{ board.title }}")

@@ -648,6 +648,31 @@ def demands(doc: DocumentObject) -> None:
     tag(doc, "{%p endif %}")
 
 
+def other_appeals(doc: DocumentObject) -> None:
+    """4b. The other appeals of the case (earlier ones, history-only ones), by date: when, by
+    whom, reference, title."""
+    tag(doc, "{%p if other_appeals %}")
+    heading(doc, message("Other appeals"))
+    tag(doc, "{%p for e in other_appeals %}")
+    paragraph(
+        doc,
+        "Normal",
+        "{{ e.date }}",
+        ", ",
+        "{{ e.organisation }}",
+        "{%r if e.appeal.reference %}",
+        " (",
+        '{{ _("ref. %(reference)s", reference=e.appeal.reference) }}',
+        ")",
+        "{%r endif %}",
+        ": “",
+        "{{ e.appeal.title|plain }}",
+        "”",
+    )
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
 LINK_TEXT = (
     "source.url|string|replace('\\\\', '\\\\\\\\')|replace('*', '\\\\*')|replace('_', '\\\\_')"
     "|replace('[', '\\\\[')|replace(']', '\\\\]')"
@@ -689,6 +714,7 @@ def build() -> bytes:
     now(doc)
     charges(doc)
     demands(doc)
+    other_appeals(doc)
     timeline_and_sources(doc)
     return save(doc)
 

@@ -146,6 +146,7 @@ class Case(FactModel):
                         f"(updated: {updated})"
                     ),
                 )
+            yield from self._letter_problems(i, letter)
         for i, person in enumerate(self.people):
             for j, award in enumerate(person.awards):
                 if award.date and award.date.lower > updated:
@@ -175,7 +176,63 @@ class Case(FactModel):
                     f"{period.date} starts after the date the record is current to ({updated})",
                 )
 
+    def _letter_problems(self, i: int, letter: Letter) -> Iterator[tuple[Loc, str]]:
+        """What a letter needs: text unless it is history, an earlier appeal it updates, a
+        profile for each defender at most once."""
+        if not letter.history:
+            if letter.concern is None:
+                yield (
+                    ("appeals", i, "concern"),
+                    "a letter needs its statement of concern (or mark it `history: true` if it "
+                    "is only recorded, never sent)",
+                )
+            if not letter.demands:
+                yield (
+                    ("appeals", i, "demands"),
+                    "a letter needs at least one demand (or mark it `history: true` if it is "
+                    "only recorded, never sent)",
+                )
+        if letter.updates is not None:
+            earlier = next((a for a in self.appeals if a.id == letter.updates), None)
+            if earlier is None or earlier is letter:
+                others = ", ".join(a.id for a in self.appeals if a is not letter) or "none"
+                yield (
+                    ("appeals", i, "updates"),
+                    f"{letter.updates!r} is not another appeal of the case; it has: {others}",
+                )
+            elif earlier.issued >= letter.issued:
+                yield (
+                    ("appeals", i, "updates"),
+                    f"the appeal {earlier.id!r} was issued on {earlier.issued}, not before this "
+                    f"one ({letter.issued}): an update follows the appeal it updates",
+                )
+        if letter.profile is not None and len(self.defenders) > 1:
+            yield (
+                ("appeals", i, "profile"),
+                "the case has several defenders: give each one's profile under `profiles` "
+                "({person, text}) instead",
+            )
+        seen: set[str] = set()
+        for j, profile in enumerate(letter.profiles):
+            if profile.person not in self.defenders:
+                yield (
+                    ("appeals", i, "profiles", j, "person"),
+                    f"{profile.person!r} is not one of the case's defenders "
+                    f"({', '.join(self.defenders)})",
+                )
+            elif profile.person in seen:
+                yield (
+                    ("appeals", i, "profiles", j, "person"),
+                    f"{profile.person!r} already has a profile in this letter",
+                )
+            seen.add(profile.person)
+
     # Lookups templates use.
+
+    @property
+    def letters(self) -> tuple[Letter, ...]:
+        """The appeals that are letters to render: every one not recorded only as history."""
+        return tuple(letter for letter in self.appeals if not letter.history)
 
     def person(self, person_id: str) -> Person:
         """The person with this id."""
@@ -189,11 +246,13 @@ class Case(FactModel):
         """The source with this id."""
         return _by_id(self.sources, source_id, "source")
 
-    def appeal(self, appeal_id: str | None = None) -> Letter:
-        """The appeal with this id, or the latest issued."""
+    def appeal(self, appeal_id: str | None = None, *, history: bool = False) -> Letter:
+        """The letter with this id, or the latest issued; never one recorded only as history
+        unless ``history`` (to cite it)."""
+        letters = self.appeals if history else self.letters
         if appeal_id is None:
-            return max(self.appeals, key=lambda letter: letter.issued)
-        return next(letter for letter in self.appeals if letter.id == appeal_id)
+            return max(letters, key=lambda letter: letter.issued)
+        return next(letter for letter in letters if letter.id == appeal_id)
 
 
 T = TypeVar("T", Person, Organisation, Source)

@@ -43,9 +43,9 @@ class Signatory(FactModel):
 
 
 class Member(FactModel):
-    """A member of a board or council."""
+    """A member of a board or council, or an organisation that co-signs a letter."""
 
-    name: Text = Field(description="Full name.")
+    name: Text = Field(description="Full name (of the person or organisation).")
     country: Text | None = Field(default=None, description="Country shown after the name.")
 
 
@@ -53,14 +53,20 @@ def _member_from_text(value: object) -> object:
     return {"name": value} if isinstance(value, str) else value
 
 
+Members = tuple[
+    Annotated[Member, BeforeValidator(_member_from_text, json_schema_input_type=str | Member)],
+    ...,
+]
+"""Members (or organisations) in the order printed, each a name or {name, country}."""
+
+
 class Board(FactModel):
     """A board or council listed at the foot of the letter."""
 
     title: LocalText = Field(description="'Front Line Defenders Board of Directors'.")
-    members: tuple[
-        Annotated[Member, BeforeValidator(_member_from_text, json_schema_input_type=str | Member)],
-        ...,
-    ] = Field(min_length=1, description="Members in the order printed: a name, or {name, country}.")
+    members: Members = Field(
+        min_length=1, description="Members in the order printed: a name, or {name, country}."
+    )
 
 
 class Letterhead(FactModel):
@@ -71,6 +77,11 @@ class Letterhead(FactModel):
     language: LanguageTag = Field(
         default="en",
         description="The language its texts are written in where they are not given per language.",
+    )
+    urges: LocalText | None = Field(
+        default=None,
+        description="Who urges the authorities, in the line before the demands ('The "
+        "Observatory urges the authorities in ... to:'); defaults to `organisation`.",
     )
     offices: tuple[Office, ...] = Field(min_length=1, description="Offices shown at the top.")
     signatory: Signatory | None = Field(default=None, description="Who signs the letter.")
