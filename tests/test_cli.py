@@ -13,10 +13,11 @@ from tests.conftest import BUNDLED, Runner
 def test_the_bundled_case_validates(run: Runner, bundled: LoadedCase) -> None:
     result = run("validate", BUNDLED)
     assert result.code == 0, result.err
-    # Not even an alias warning; only the note that its recipients' addresses are examples.
+    # Not even an alias warning; only that its recipients' addresses are examples, by name.
     assert result.err == (
-        f"{BUNDLED}: note: 5 of 5 recipients have example contact details (`example: true`): "
-        "check them before sending\n"
+        f"{BUNDLED}: warning: 5 of 5 recipients have example contact details (`example: true`): "
+        "kz-president, kz-prosecutor-general, kz-human-rights-commissioner, "
+        "un-sr-human-rights-defenders, kz-embassy-ireland; check them before sending\n"
     )
     case = bundled.case
     assert result.out.startswith(f"{BUNDLED}: ok: kz-toregozhina-2025 (Bakhytzhan Toregozhina): ")

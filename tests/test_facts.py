@@ -293,3 +293,55 @@ def test_render_and_build_count_the_warnings_validate_gives(tmp_path: Path, run:
     assert built.code == 0
     assert built.err.count(f"{path}: 2 warnings: see `advocacy validate {path}`") == 1
     assert "another spelling" not in built.err
+
+
+def test_a_case_in_a_folder_of_its_own_finds_the_shared_files_above_it(
+    tmp_path: Path, run: Runner
+) -> None:
+    # An organisation's layout: cases/2026/<case>.yaml, cases/letterheads/, cases/recipients/.
+    cases = tmp_path / "cases"
+    shutil.copytree(TINY.parent / "letterheads", cases / "letterheads")
+    (cases / "recipients").mkdir()
+    (cases / "recipients" / "ministry.yaml").write_text(
+        "# EXAMPLE recipients for a test: fictional.\nid: ministry\nrecipients:\n"
+        "  - {id: minister, name: Minister Example, example: true}\n"
+    )
+    (cases / "2026").mkdir()
+    case = cases / "2026" / "tiny.yaml"
+    case.write_text(TINY.read_text() + "recipients: [{list: ministry}]\n")
+    validated = run("validate", case)
+    assert validated.code == 0, validated.err
+    assert validated.said.splitlines() == [
+        f"{cases / 'letterheads' / 'example-ngo.yaml'}: warning: the letterhead 'example-ngo' is "
+        "example data (`example: true`): put the sender's own details in before sending",
+        f"{case}: warning: 1 of 1 recipient has example contact details (`example: true`): "
+        "minister; check them before sending",
+    ]
+    # Render and build say the same, naming each, as loud as validate.
+    rendered = run("render", "appeal", case, "--to", "minister", "--out", tmp_path / "out")
+    assert rendered.code == 0, rendered.err
+    assert rendered.said.splitlines() == [
+        validated.said.splitlines()[0],
+        f"{cases / 'recipients' / 'ministry.yaml'}:4:5: recipients[0]: warning: the recipient "
+        "'minister' has example contact details (`example: true`): check them before sending",
+    ]
+    built = run("build", case, "--out", tmp_path / "built", "--jobs", "1")
+    assert built.code == 0, built.err
+    for line in validated.said.splitlines():
+        assert built.said.count(line) == 1, built.said
+    assert (tmp_path / "built" / "tiny" / "appeal-first" / "minister.pdf").is_file()
+
+
+def test_new_writes_a_case_for_its_country_that_names_its_own_path(
+    tmp_path: Path, run: Runner
+) -> None:
+    folder = tmp_path / "cases"
+    result = run("new", "az-fictive-2026", "--country", "az", "--dir", folder)
+    assert result.code == 0, result.err
+    path = folder / "az-fictive-2026.yaml"
+    text = path.read_text()
+    assert f"#   advocacy validate {path.as_posix()}\n" in text
+    assert load_case(path).case.country == "AZ"
+    wrong = run("new", "x-2026", "--country", "ZZ", "--dir", folder)
+    assert wrong.code == 2
+    assert "'ZZ' is not an ISO 3166-1 alpha-2 country code" in wrong.err

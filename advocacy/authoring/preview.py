@@ -34,6 +34,7 @@ from advocacy.documents.document import Document, document
 from advocacy.documents.options import Options, options
 from advocacy.errors import AdvocacyError, TemplateError, UsageError
 from advocacy.facts.load import LETTERHEADS, load_case
+from advocacy.facts.shared import shared_folder
 from advocacy.formats.pipeline import PREVIEW, produce
 
 POLL_SECONDS = 0.3
@@ -140,7 +141,7 @@ class Preview:
             self._changed.notify_all()  # event streams end now, not at their next keep-alive
 
     def _watched(self) -> list[Path]:
-        letterheads = self.facts.parent / LETTERHEADS
+        letterheads = shared_folder(self.facts, LETTERHEADS)
         # Every letterhead, not only those the case names: a missing one may be added to fix it.
         extra = sorted(letterheads.iterdir()) if letterheads.is_dir() else []
         return [self.facts, *extra, *self.templates.files()]

@@ -192,6 +192,8 @@ def _prepare(
     underway = _Building(Case(source, settings), staging, digest)
     if facts.warnings:  # said in full by `validate`, once; a build only counts them
         underway.notes.append(Failure(str(path), facts.warned(), warning=True))
+    for said in facts.examples():  # sample data is loud wherever a letter is made
+        underway.notes.append(Failure(str(path), said, warning=True))
     _note_translation(underway, lang)
     return underway
 

@@ -71,6 +71,8 @@ def render(
     loaded = load_case(facts)
     if loaded.warnings:  # said in full by `validate`, once; here only counted
         _err(loaded.warned())
+    for said in loaded.examples(to, every=False):  # sample data is loud where a letter is made
+        _err(said)
     written = render_case(loaded, kind, chosen, out=out, appeal=appeal, to=to)
     for said in (*map(str, written.warnings), *written.notes):
         _err(said)

@@ -37,12 +37,8 @@ def validate(
         for warning in loaded.warnings:
             _err(str(warning))
         print(f"{path}: ok: {summary(loaded.case, len(loaded.recipients))}")
-        examples = sum(1 for recipient in loaded.recipients if recipient.example)
-        if examples:
-            _err(
-                f"{path}: note: {examples} of {count(len(loaded.recipients), 'recipient')} "
-                "have example contact details (`example: true`): check them before sending"
-            )
+        for said in loaded.examples():
+            _err(said)
     if failed:
         raise typer.Exit(1)
 
@@ -82,10 +78,16 @@ def new(
     folder: Annotated[
         Path, typer.Option("--dir", help="Where case files live.", file_okay=False)
     ] = Path("facts"),
+    country: Annotated[
+        str,
+        typer.Option(
+            "--country", metavar="XX", help="The case's country, ISO 3166-1 alpha-2 (e.g. AZ)."
+        ),
+    ] = "KZ",
 ) -> None:
     """Write a commented case file that validates, to fill in."""
     from advocacy.facts.scaffold import new_case  # the core: not loaded for --help
 
-    path = new_case(case_id, folder, dt.date.today())
+    path = new_case(case_id, folder, dt.date.today(), country)
     _err(f"wrote {path}: fill it in, then run `advocacy validate {path}`")
     print(path)

@@ -18,6 +18,7 @@ from advocacy.facts.models import Case, Letterhead, Recipient
 from advocacy.facts.models.text import without_own_language
 from advocacy.facts.reader import at, read_yaml
 from advocacy.facts.recipients import resolve
+from advocacy.facts.shared import shared_folder
 from advocacy.facts.spelling import alias_warnings
 from advocacy.facts.tree import YamlMapping
 from advocacy.facts.validation import validate
@@ -48,6 +49,33 @@ class LoadedCase:
         said = count(len(self.warnings), "warning")
         return f"{self.path}: {said}: see `advocacy validate {self.path}`"
 
+    def examples(self, to: str | None = None, *, every: bool = True) -> tuple[str, ...]:
+        """What of the case is sample data (`example: true`), said so that nobody sends it:
+        each letterhead, named with its file, and the recipients, named: every one with
+        ``every`` (a build writes to each), else only the one a letter goes ``to``."""
+        said = [
+            f"{letterhead_file(self.path, key)}: warning: the letterhead {key!r} is example data "
+            "(`example: true`): put the sender's own details in before sending"
+            for key, letterhead in self.letterheads.items()
+            if letterhead.example
+        ]
+        examples = [r.id for r in self.recipients if r.example and (every or r.id == to)]
+        if examples and not every:
+            said.append(
+                f"{self.places.get(examples[0], self.path)}: warning: the recipient "
+                f"{examples[0]!r} has example contact details (`example: true`): check them "
+                "before sending"
+            )
+        elif examples:
+            names = ", ".join(examples[:10]) + (", ..." if len(examples) > 10 else "")
+            said.append(
+                f"{self.path}: warning: {len(examples)} of "
+                f"{count(len(self.recipients), 'recipient')} "
+                f"{'has' if len(examples) == 1 else 'have'} example contact details "
+                f"(`example: true`): {names}; check them before sending"
+            )
+        return tuple(said)
+
     def tree(self, path: Path) -> YamlMapping:
         """The YAML read from ``path`` when the case was loaded, to place a problem in it with
         :func:`advocacy.facts.reader.at`; KeyError for a file the case was not read from."""
@@ -56,7 +84,7 @@ class LoadedCase:
 
 def letterhead_file(case_path: Path, key: str) -> Path:
     """Where the letterhead ``key`` of the case file at ``case_path`` is written."""
-    return case_path.parent / LETTERHEADS / f"{key}.yaml"
+    return shared_folder(case_path, LETTERHEADS) / f"{key}.yaml"
 
 
 def load_case(path: Path | str) -> LoadedCase:

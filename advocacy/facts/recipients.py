@@ -13,6 +13,7 @@ from advocacy.errors import FactsError, Problem
 from advocacy.facts.models import Case, ListRef, Recipient, RecipientList
 from advocacy.facts.models.common import suggest
 from advocacy.facts.reader import at, read_yaml
+from advocacy.facts.shared import shared_folder
 from advocacy.facts.tree import YamlMapping
 from advocacy.facts.validation import validate
 
@@ -32,7 +33,8 @@ def resolve(
 
     if not case.recipients:
         return (), {}, {}
-    lists = _shared_lists(path.parent / RECIPIENTS) if _needs_shared(case) else {}
+    lists_folder = shared_folder(path, RECIPIENTS)
+    lists = _shared_lists(lists_folder) if _needs_shared(case) else {}
     by_id = {r.id: r for shared, _ in lists.values() for r in shared.recipients}
     places: dict[str, str] = {}
     for shared, (file, shared_root) in lists.values():
@@ -46,7 +48,7 @@ def resolve(
         if isinstance(entry, ListRef):
             if entry.list not in lists:
                 message = f"no recipients file {entry.list!r}: expected the file " + str(
-                    path.parent / RECIPIENTS / f"{entry.list}.yaml"
+                    lists_folder / f"{entry.list}.yaml"
                 )
                 problems.append(
                     at(path, root, (*loc, "list"), message + suggest(entry.list, lists, none=""))
@@ -55,7 +57,7 @@ def resolve(
             chosen = list(lists[entry.list][0].recipients)
         elif isinstance(entry, str):
             if entry not in by_id:
-                folder = path.parent / RECIPIENTS
+                folder = lists_folder
                 problems.append(
                     at(
                         path,
