@@ -187,6 +187,7 @@ YAML_READINGS = [
     ("  - date: 2025-07-31", "  - date: 2025-07-31T10:00:00", (21, 11, "events[0].date", "give a date without a time of day")),
     ("    penalty: {amount: 100, currency: KZT, sources: [report]}", "    penalty: {amount: 123456789012345678901234567, currency: KZT, sources: [report]}", (33, 23, "charges[0].penalty[0].amount", "too many digits for a sum")),
     ("people:", "people: null\nnobody:", (7, 9, "people", "expected a list")),
+    ("  - id: first", "  - id: com1", (36, 9, "appeals[0].id", "'com1' is a name Windows keeps for a device")),
 ]  # fmt: skip
 
 

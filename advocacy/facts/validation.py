@@ -77,8 +77,9 @@ def _useful(errors: list[ErrorDetails]) -> Iterator[ErrorDetails]:
         yield error
 
 
-_QUOTED = re.compile(r"'(?:[^'\\\n]|\\.){60,}'|\"(?:[^\"\\\n]|\\.){60,}\"")
-"""A value quoted in a message (its repr) long enough to bury the message."""
+_QUOTED = re.compile(r"'[^'\s]{60,}'|\"[^\"\s]{60,}\"")
+"""A value quoted in a message (its repr) long enough to bury the message: one run without a
+space, so that the words between two short quoted values are never taken for one."""
 
 
 def shortened(message: str) -> str:

@@ -63,11 +63,23 @@ _SCHEMES = ("https://", "http://", "mailto:")
 _LINK_TARGET = re.compile(r"\]\(\s*<?(?P<url>[^\s)>]*)")
 
 
+_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)}
+)
+"""Names Windows keeps for devices: a file 'nul.pdf' cannot be written there, and ids name
+files (a case's folder, a letter per recipient)."""
+
+
 def _slug(value: str) -> str:
     if not SLUG.fullmatch(value):
         raise ValueError(
             f"{value!r} is not an id: use lower-case letters, digits and single hyphens, "
             "e.g. 'marat-zhylanbayev'"
+        )
+    if value in _DEVICES:
+        raise ValueError(
+            f"{value!r} is a name Windows keeps for a device, and ids name files: choose "
+            f"another, e.g. '{value}-1'"
         )
     return value
 
